@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { EventName } from '../shared/channels';
+import type { EventPayload } from '../shared/contract';
+import { openDatabase } from './db/connection';
+import { createConversationRepository } from './db/conversation-repository';
+import { createMessageRepository } from './db/message-repository';
+import { createSettingsRepository } from './db/settings-repository';
+import { createRouter, type Router, type Sender } from './ipc/router';
+import { createHandlers } from './ipc/handlers';
+import type { StreamTimings } from './services/chat/answer-stream';
+import { createChatService } from './services/chat/chat-service';
+import { createConversationService } from './services/conversation-service';
+import { createKeyService } from './services/secrets/key-service';
+import type { SecretStore } from './services/secrets/secret-store';
+import { createProviderSettings, defaultProviderId } from './services/settings/provider-settings';
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface BackendOptions {
+  dataDir: string;
+  secrets: SecretStore;
+  isTrustedSender: (sender: Sender) => boolean;
+  fetch?: typeof globalThis.fetch;
+  /** Defaults to process.env; only OPENAI_API_KEY and OPENAI_BASE_URL are read. */
+  env?: Record<string, string | undefined>;
+  timings?: Partial<StreamTimings>;
+  nativeBinding?: string;
+  onInternalError?: (channel: string, err: unknown) => void;
+}
+
+export interface Backend {
+  invoke: Router;
+  subscribe(listener: EventListener): () => void;
+  databaseFile: string;
+  /** Answers still streaming are stopped and stored before the database closes. */
+  close(): Promise<void>;
+}
+
+/** Builds every service and the router from plain Node: nothing here knows Electron. */
+export function createBackend(options: BackendOptions): Backend {
+  mkdirSync(options.dataDir, { recursive: true });
+  const databaseFile = path.join(options.dataDir, 'parley.sqlite');
+  const { db } = openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const env = options.env ?? process.env;
+
+  const conversations = createConversationRepository(db);
+  const messages = createMessageRepository(db);
+  messages.markInterrupted(Date.now());
+  const provider = createProviderSettings(createSettingsRepository(db), env.OPENAI_BASE_URL);
+  const keys = createKeyService({ keychain: options.secrets, environmentKeys: { [defaultProviderId]: env.OPENAI_API_KEY } });
+
+  const listeners = new Set<EventListener>();
+  const emit: EventListener = (event, payload) => {
+    for (const l of listeners) l(event, payload);
+  };
+  const chat = createChatService({
+    conversations,
+    messages,
+    keys,
+    provider,
+    emit,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.timings ? { timings: options.timings } : {}),
+  });
+  const handlers = createHandlers({ conversations: createConversationService(conversations, provider), messages, chat, keys, provider });
+  const invoke = createRouter(handlers, {
+    isTrustedSender: options.isTrustedSender,
+    ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
+  });
+
+  return {
+    invoke,
+    databaseFile,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      chat.abortAll();
+      await chat.settle();
+      listeners.clear();
+      db.close();
+    },
+  };
+}

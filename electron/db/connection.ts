@@ -1,0 +1,34 @@
+import Database from 'better-sqlite3';
+import { migrate, type MigrationReport } from './migrate';
+import { migrations } from './migrations';
+
+export interface OpenedDatabase {
+  db: Database.Database;
+  migration: MigrationReport;
+}
+
+export interface OpenOptions {
+  /** Where a path to the better-sqlite3 addon built for Electron's ABI is passed; Node uses the default. */
+  nativeBinding?: string;
+}
+
+/**
+ * Opens (or creates) the database and brings it to the latest schema.
+ * `synchronous` is set on every open because SQLite does not persist it: in
+ * WAL mode NORMAL keeps every committed write through an app crash, which is
+ * the failure we design for, at a fraction of FULL's fsync cost.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const migration = migrate(db, migrations, file === ':memory:' ? undefined : `${file}.before-migration-${Date.now()}.bak`);
+    return { db, migration };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,141 @@
+import type Database from 'better-sqlite3';
+import type { AppErrorShape, ErrorCode } from '../../shared/error-codes';
+import type { Message, MessageRole, MessageStatus, Usage } from '../../shared/domain';
+
+interface MessageRow {
+  id: string;
+  conversation_id: string;
+  parent_id: string | null;
+  role: MessageRole;
+  content: string;
+  status: MessageStatus;
+  error_code: string | null;
+  error_message: string | null;
+  retry_after_ms: number | null;
+  model: string | null;
+  finish_reason: string | null;
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
+  cost_usd: number | null;
+  ttft_ms: number | null;
+  total_ms: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+function toMessage(r: MessageRow): Message {
+  let error: AppErrorShape | null = null;
+  if (r.error_code) {
+    error = { code: r.error_code as ErrorCode, message: r.error_message ?? '' };
+    if (r.retry_after_ms != null) error.retryAfterMs = r.retry_after_ms;
+  }
+  return {
+    id: r.id,
+    conversationId: r.conversation_id,
+    parentId: r.parent_id,
+    role: r.role,
+    content: r.content,
+    status: r.status,
+    error,
+    model: r.model,
+    finishReason: r.finish_reason,
+    usage:
+      r.prompt_tokens != null && r.completion_tokens != null
+        ? { promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens }
+        : null,
+    costUsd: r.cost_usd,
+    ttftMs: r.ttft_ms,
+    totalMs: r.total_ms,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export interface NewMessage {
+  id: string;
+  conversationId: string;
+  parentId: string | null;
+  role: MessageRole;
+  content: string;
+  status: MessageStatus;
+  model: string | null;
+  now: number;
+}
+
+export interface FinishedAnswer {
+  status: Exclude<MessageStatus, 'streaming'>;
+  content: string;
+  error: AppErrorShape | null;
+  finishReason: string | null;
+  usage: Usage | null;
+  costUsd: number | null;
+  ttftMs: number | null;
+  totalMs: number;
+  now: number;
+}
+
+export function createMessageRepository(db: Database.Database) {
+  const getStmt = db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?');
+  const byConversationStmt = db.prepare<[string], MessageRow>(
+    'SELECT * FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid',
+  );
+  const insertStmt = db.prepare(
+    `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, model, created_at, updated_at)
+     VALUES (@id, @conversationId, @parentId, @role, @content, @status, @model, @now, @now)`,
+  );
+  // Guarded by status so a late flush can never overwrite a finished answer.
+  const flushStmt = db.prepare(
+    "UPDATE messages SET content = ?, updated_at = ? WHERE id = ? AND status = 'streaming'",
+  );
+  const finishStmt = db.prepare(
+    `UPDATE messages SET status = @status, content = @content, error_code = @errorCode,
+       error_message = @errorMessage, retry_after_ms = @retryAfterMs, finish_reason = @finishReason,
+       prompt_tokens = @promptTokens, completion_tokens = @completionTokens, cost_usd = @costUsd,
+       ttft_ms = @ttftMs, total_ms = @totalMs, updated_at = @now
+     WHERE id = @id AND status = 'streaming'`,
+  );
+  const interruptStmt = db.prepare(
+    `UPDATE messages SET status = 'interrupted', error_code = 'INCOMPLETE',
+       error_message = 'Parley closed before this answer finished.', updated_at = ?
+     WHERE status = 'streaming'`,
+  );
+
+  return {
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    get(id: string): Message | null {
+      const row = getStmt.get(id);
+      return row ? toMessage(row) : null;
+    },
+    listByConversation: (conversationId: string): Message[] => byConversationStmt.all(conversationId).map(toMessage),
+    insert(m: NewMessage): Message {
+      insertStmt.run(m);
+      return toMessage(getStmt.get(m.id)!);
+    },
+    flush(id: string, content: string, now: number): boolean {
+      return flushStmt.run(content, now, id).changes > 0;
+    },
+    finish(id: string, a: FinishedAnswer): Message | null {
+      finishStmt.run({
+        id,
+        status: a.status,
+        content: a.content,
+        errorCode: a.error?.code ?? null,
+        errorMessage: a.error?.message ?? null,
+        retryAfterMs: a.error?.retryAfterMs ?? null,
+        finishReason: a.finishReason,
+        promptTokens: a.usage?.promptTokens ?? null,
+        completionTokens: a.usage?.completionTokens ?? null,
+        costUsd: a.costUsd,
+        ttftMs: a.ttftMs,
+        totalMs: a.totalMs,
+        now: a.now,
+      });
+      const row = getStmt.get(id);
+      return row ? toMessage(row) : null;
+    },
+    /** At start-up: an answer still `streaming` was cut off by a crash. */
+    markInterrupted: (now: number): number => interruptStmt.run(now).changes,
+  };
+}
+
+export type MessageRepository = ReturnType<typeof createMessageRepository>;

@@ -1,0 +1,5 @@
+import type { Migration } from './migration';
+import { migration0001 } from './0001-initial';
+
+/** In order; each version is one more than the previous. */
+export const migrations: Migration[] = [migration0001];

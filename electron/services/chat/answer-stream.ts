@@ -1,0 +1,121 @@
+import type OpenAI from 'openai';
+import type { AppErrorShape } from '../../../shared/error-codes';
+import type { Usage } from '../../../shared/domain';
+import { AppError } from '../app-error';
+import { AnswerPersister } from './answer-persister';
+import { systemClock, type Clock } from './clock';
+import { toAppError } from './error-mapping';
+import { StreamCoalescer } from './stream-coalescer';
+
+export interface StreamTimings {
+  /** Gives up when no response headers arrived in this time. */
+  connectTimeoutMs: number;
+  /** The SDK's timeout ends once headers arrive; a stream that then goes silent needs this watchdog. */
+  idleTimeoutMs: number;
+  flushIntervalMs: number;
+  coalesceIntervalMs: number;
+}
+
+export const defaultStreamTimings: StreamTimings = {
+  connectTimeoutMs: 60_000,
+  idleTimeoutMs: 90_000,
+  flushIntervalMs: 250,
+  coalesceIntervalMs: 16,
+};
+
+export interface StreamRequest {
+  client: OpenAI;
+  model: string;
+  messages: OpenAI.Chat.Completions.ChatCompletionMessageParam[];
+  signal: AbortSignal;
+  /** Whether an abort of `signal` was the person pressing Stop (vs. our watchdog). */
+  stopRequested: () => boolean;
+  onDelta: (text: string) => void;
+  persist: (content: string) => void;
+  timings: StreamTimings;
+  clock?: Clock;
+}
+
+export interface StreamOutcome {
+  status: 'complete' | 'cancelled' | 'error';
+  content: string;
+  error: AppErrorShape | null;
+  finishReason: string | null;
+  usage: Usage | null;
+  ttftMs: number | null;
+  totalMs: number;
+}
+
+/**
+ * Streams one answer. Whatever happens, resolves (never rejects) with the
+ * text that arrived, so the caller can always store it.
+ */
+export async function streamAnswer(req: StreamRequest): Promise<StreamOutcome> {
+  const clock = req.clock ?? systemClock;
+  const started = clock.now();
+  const coalescer = new StreamCoalescer(req.onDelta, req.timings.coalesceIntervalMs, clock);
+  const persister = new AnswerPersister(req.persist, req.timings.flushIntervalMs, clock);
+  const local = new AbortController();
+  const abortLocal = () => local.abort();
+  req.signal.addEventListener('abort', abortLocal, { once: true });
+  let idleTimer: unknown = null;
+  let timedOut = false;
+  const armIdle = () => {
+    if (idleTimer !== null) clock.clearTimeout(idleTimer);
+    idleTimer = clock.setTimeout(() => {
+      timedOut = true;
+      local.abort();
+    }, req.timings.idleTimeoutMs);
+  };
+
+  let ttftMs: number | null = null;
+  let finishReason: string | null = null;
+  let usage: Usage | null = null;
+  let status: StreamOutcome['status'] = 'complete';
+  let error: AppErrorShape | null = null;
+
+  try {
+    const stream = await req.client.chat.completions.create(
+      { model: req.model, messages: req.messages, stream: true, stream_options: { include_usage: true } },
+      { signal: local.signal, timeout: req.timings.connectTimeoutMs, maxRetries: 0 },
+    );
+    armIdle();
+    for await (const chunk of stream) {
+      armIdle();
+      if (chunk.usage) {
+        usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
+      }
+      const choice = chunk.choices?.[0];
+      const text = choice?.delta?.content;
+      if (text) {
+        ttftMs ??= clock.now() - started;
+        persister.append(text);
+        coalescer.push(text);
+      }
+      if (choice?.finish_reason) finishReason = choice.finish_reason;
+    }
+    if (req.stopRequested()) {
+      status = 'cancelled';
+    } else if (timedOut) {
+      throw new AppError('TIMEOUT', 'The provider stopped sending the answer. The answer so far is kept.');
+    } else if (finishReason === null) {
+      // The body ended without a finish reason or [DONE]: the SDK returns normally, but the answer is cut.
+      throw new AppError('INCOMPLETE', 'The answer was cut off before it finished. The answer so far is kept.');
+    }
+  } catch (err) {
+    if (req.stopRequested()) {
+      status = 'cancelled';
+    } else {
+      status = 'error';
+      error = timedOut
+        ? { code: 'TIMEOUT', message: 'The provider stopped sending the answer. The answer so far is kept.' }
+        : toAppError(err, req.model).toShape();
+    }
+  } finally {
+    if (idleTimer !== null) clock.clearTimeout(idleTimer);
+    req.signal.removeEventListener('abort', abortLocal);
+    coalescer.flush();
+    persister.dispose();
+  }
+  return { status, content: persister.content, error, finishReason, usage, ttftMs, totalMs: clock.now() - started };
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import OpenAI from 'openai';
+import type { EventName } from '../../../shared/channels';
+import type { ChannelOutput, EventPayload, ParsedInput } from '../../../shared/contract';
+import type { Message } from '../../../shared/domain';
+import { estimateCostUsd } from '../../../shared/model-catalogue';
+import type { ConversationRepository } from '../../db/conversation-repository';
+import type { MessageRepository } from '../../db/message-repository';
+import { AppError } from '../app-error';
+import type { KeyService } from '../secrets/key-service';
+import type { ProviderSettingsService } from '../settings/provider-settings';
+import { defaultStreamTimings, streamAnswer, type StreamTimings } from './answer-stream';
+import { buildHistory } from './history';
+import type { Clock } from './clock';
+
+export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface ChatServiceDeps {
+  conversations: ConversationRepository;
+  messages: MessageRepository;
+  keys: KeyService;
+  provider: ProviderSettingsService;
+  emit: EmitEvent;
+  fetch?: typeof globalThis.fetch;
+  timings?: Partial<StreamTimings>;
+  clock?: Clock;
+}
+
+interface ActiveAnswer {
+  controller: AbortController;
+  stopRequested: boolean;
+  done: Promise<void>;
+}
+
+export function createChatService(deps: ChatServiceDeps) {
+  const timings = { ...defaultStreamTimings, ...deps.timings };
+  const active = new Map<string, ActiveAnswer>();
+  const clients = new Map<string, OpenAI>();
+
+  function clientFor(baseURL: string, apiKey: string): OpenAI {
+    const cacheKey = `${baseURL}\n${apiKey}`;
+    let client = clients.get(cacheKey);
+    if (!client) {
+      clients.clear(); // a changed key or URL retires the old client
+      client = new OpenAI({ apiKey, baseURL, maxRetries: 0, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+      clients.set(cacheKey, client);
+    }
+    return client;
+  }
+
+  function startAnswer(conversationId: string, assistant: Message, client: OpenAI, model: string): void {
+    const controller = new AbortController();
+    const entry: ActiveAnswer = { controller, stopRequested: false, done: Promise.resolve() };
+    active.set(assistant.id, entry);
+    const history = buildHistory(deps.conversations.get(conversationId), deps.messages.listByConversation(conversationId), assistant.parentId);
+    entry.done = streamAnswer({
+      client,
+      model,
+      messages: history,
+      signal: controller.signal,
+      stopRequested: () => entry.stopRequested,
+      onDelta: (text) => deps.emit('chat:delta', { conversationId, messageId: assistant.id, text }),
+      persist: (content) => deps.messages.flush(assistant.id, content, Date.now()),
+      timings,
+      ...(deps.clock ? { clock: deps.clock } : {}),
+    }).then((outcome) => {
+      active.delete(assistant.id);
+      const finished = deps.messages.finish(assistant.id, {
+        ...outcome,
+        costUsd: outcome.usage ? estimateCostUsd(model, outcome.usage.promptTokens, outcome.usage.completionTokens) : null,
+        now: Date.now(),
+      });
+      if (finished) deps.emit('chat:done', { conversationId, message: finished });
+    });
+  }
+
+  return {
+    async send(input: ParsedInput<'chat:send'>): Promise<ChannelOutput<'chat:send'>> {
+      const conversation = deps.conversations.get(input.conversationId);
+      if (!conversation) throw new AppError('NOT_FOUND', 'That conversation no longer exists.');
+      const existing = deps.messages.listByConversation(conversation.id);
+      if (existing.some((m) => m.status === 'streaming')) {
+        throw new AppError('BUSY', 'An answer is still being written in this conversation. Stop it or wait for it to finish.');
+      }
+      const provider = deps.provider.get();
+      const model = conversation.model ?? provider.model;
+      // Resolve the key before writing anything: a missing key must not leave a dangling question.
+      const client = clientFor(provider.baseUrl, await deps.keys.getKey(provider.id));
+
+      const parentId = input.parentId === undefined ? (existing.at(-1)?.id ?? null) : input.parentId;
+      if (parentId && !existing.some((m) => m.id === parentId)) throw new AppError('NOT_FOUND', 'The message to reply to no longer exists.');
+      const now = Date.now();
+      const [userMessage, assistantMessage] = deps.messages.transaction(() => {
+        const user = deps.messages.insert({ id: randomUUID(), conversationId: conversation.id, parentId, role: 'user', content: input.content, status: 'complete', model: null, now });
+        const assistant = deps.messages.insert({ id: randomUUID(), conversationId: conversation.id, parentId: user.id, role: 'assistant', content: '', status: 'streaming', model, now: now + 1 });
+        deps.conversations.touch(conversation.id, now);
+        return [user, assistant] as const;
+      });
+      if (existing.length === 0 && conversation.title === 'New chat') {
+        const renamed = deps.conversations.rename(conversation.id, titleFrom(input.content), now);
+        if (renamed) deps.emit('conversations:changed', { conversation: renamed });
+      }
+      startAnswer(conversation.id, assistantMessage, client, model);
+      return { userMessage, assistantMessage };
+    },
+
+    stop(messageId: string): boolean {
+      const entry = active.get(messageId);
+      if (!entry) return false;
+      entry.stopRequested = true;
+      entry.controller.abort();
+      return true;
+    },
+
+    /** Resolves once every answer in flight has been stored; used at shutdown and by tests. */
+    async settle(): Promise<void> {
+      await Promise.all([...active.values()].map((a) => a.done));
+    },
+
+    abortAll(): void {
+      for (const a of active.values()) {
+        a.stopRequested = true;
+        a.controller.abort();
+      }
+    },
+  };
+}
+
+/** A first title until the model-written one (a later issue): the first line, shortened at a word. */
+export function titleFrom(content: string): string {
+  const line = content.trim().split('\n')[0]!.trim();
+  if (line.length <= 60) return line;
+  const cut = line.slice(0, 60);
+  const space = cut.lastIndexOf(' ');
+  return `${space > 30 ? cut.slice(0, space) : cut}…`;
+}
+
+export type ChatService = ReturnType<typeof createChatService>;

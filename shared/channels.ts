@@ -1,0 +1,37 @@
+/**
+ * Channel and event names alone, without their schemas, so the preload can
+ * build `window.parley` without bundling zod. `contract.ts` declares a schema
+ * for each name and the compiler refuses a name without one.
+ */
+export const channelNames = [
+  'conversations:list',
+  'conversations:create',
+  'conversations:rename',
+  'conversations:delete',
+  'messages:list',
+  'chat:send',
+  'chat:stop',
+  'settings:getProvider',
+  'settings:setProvider',
+  'secrets:status',
+  'secrets:setKey',
+  'secrets:deleteKey',
+] as const;
+export type ChannelName = (typeof channelNames)[number];
+
+export const eventNames = ['chat:delta', 'chat:done', 'conversations:changed'] as const;
+export type EventName = (typeof eventNames)[number];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && (channelNames as readonly string[]).includes(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (eventNames as readonly string[]).includes(name);
+}
+
+/** `conversations:list` is exposed as `parley.conversations.list`. */
+export function splitChannelName(name: ChannelName): [string, string] {
+  const [area, method] = name.split(':') as [string, string];
+  return [area, method];
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * Every failure that crosses IPC carries one of these codes, so the UI can
+ * explain it in words and tests can assert on it without parsing messages.
+ */
+export const errorCodes = [
+  'BAD_INPUT',
+  'UNKNOWN_SENDER',
+  'UNKNOWN_CHANNEL',
+  'NOT_FOUND',
+  'NO_API_KEY',
+  'INVALID_KEY',
+  'FORBIDDEN',
+  'MODEL_NOT_FOUND',
+  'RATE_LIMITED',
+  'CONTEXT_TOO_LONG',
+  'NETWORK',
+  'TIMEOUT',
+  'SERVER',
+  'BAD_RESPONSE',
+  'INCOMPLETE',
+  'KEYCHAIN_UNAVAILABLE',
+  'BUSY',
+  'INTERNAL',
+] as const;
+
+export const ErrorCode = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const AppErrorShape = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  /** Set for RATE_LIMITED when the server said how long to wait. */
+  retryAfterMs: z.number().int().nonnegative().optional(),
+});
+export type AppErrorShape = z.infer<typeof AppErrorShape>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
