@@ -1,0 +1,35 @@
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { createKeytarSecretStore } from '../services/secrets/keytar-secret-store';
+import { startBrowserHost } from './server';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '5199' },
+    'data-dir': { type: 'string' },
+    'renderer-dir': { type: 'string' },
+  },
+});
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const host = await startBrowserHost({
+  port: Number(values.port),
+  dataDir: path.resolve(values['data-dir'] ?? path.join(os.homedir(), '.parley-web')),
+  rendererDir: path.resolve(values['renderer-dir'] ?? path.join(here, '../../out/renderer')),
+  // The keychain service can be changed so tests never touch a person's real Parley key.
+  secrets: createKeytarSecretStore(process.env.PARLEY_KEYCHAIN_SERVICE || 'Parley'),
+  onInternalError: (channel, err) => console.error(`[parley] ${channel} failed:`, err),
+});
+console.log(`Parley is running at ${host.url}`);
+
+let closing = false;
+const shutdown = async () => {
+  if (closing) return;
+  closing = true;
+  await host.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,35 @@
+import { useChatStore } from '../../stores/chat-store';
+import { Composer } from './composer';
+import { MessageList } from './message-list';
+
+const noMessages: never[] = [];
+
+export function ChatView() {
+  const selectedId = useChatStore((s) => s.selectedId);
+  const messages = useChatStore((s) => (s.selectedId ? (s.messages[s.selectedId] ?? noMessages) : noMessages));
+  const title = useChatStore((s) => s.conversations.find((c) => c.id === s.selectedId)?.title ?? 'New chat');
+  const { problem, sending, send, stop, dismissProblem } = useChatStore();
+  const streaming = messages.find((m) => m.status === 'streaming');
+
+  return (
+    <main className="chat" aria-label={title}>
+      <h1 className="chat-title">{title}</h1>
+      {selectedId && messages.length > 0 ? (
+        <MessageList messages={messages} />
+      ) : (
+        <div className="welcome">
+          <p>Ask anything. Answers stream in as they are written, and every conversation is kept on this computer.</p>
+        </div>
+      )}
+      {problem && (
+        <div role="alert" className="problem">
+          <span>{problem}</span>
+          <button type="button" className="icon" aria-label="Dismiss" onClick={dismissProblem}>
+            ×
+          </button>
+        </div>
+      )}
+      <Composer streamingMessageId={streaming?.id ?? null} sending={sending} onSend={send} onStop={(id) => void stop(id)} />
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+
+interface ComposerProps {
+  streamingMessageId: string | null;
+  sending: boolean;
+  onSend(text: string): Promise<boolean>;
+  onStop(messageId: string): void;
+}
+
+export function Composer({ streamingMessageId, sending, onSend, onStop }: ComposerProps) {
+  const [text, setText] = useState('');
+  const input = useRef<HTMLTextAreaElement>(null);
+  const canSend = text.trim() !== '' && !sending && streamingMessageId === null;
+
+  async function submit() {
+    if (!canSend) return;
+    // The text stays in the box until main accepted it: a failed send loses nothing.
+    if (await onSend(text)) setText('');
+    input.current?.focus();
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      void submit();
+    }
+  }
+
+  return (
+    <form
+      className="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <textarea
+        ref={input}
+        aria-label="Message"
+        placeholder="Ask anything…  (Enter to send, Shift+Enter for a new line)"
+        value={text}
+        rows={Math.min(10, Math.max(1, text.split('\n').length))}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        autoFocus
+      />
+      {streamingMessageId ? (
+        <button type="button" className="stop" onClick={() => onStop(streamingMessageId)}>
+          Stop
+        </button>
+      ) : (
+        <button type="submit" className="send" disabled={!canSend}>
+          Send
+        </button>
+      )}
+    </form>
+  );
+}

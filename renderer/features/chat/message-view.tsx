@@ -1,0 +1,43 @@
+import type { Message } from '../../../shared/domain';
+import { Markdown } from '../../components/markdown';
+
+const statusNote: Partial<Record<Message['status'], string>> = {
+  cancelled: 'Stopped',
+  interrupted: 'Interrupted',
+};
+
+export function MessageView({ message }: { message: Message }) {
+  const who = message.role === 'user' ? 'You' : 'Assistant';
+  const streaming = message.status === 'streaming';
+  const note = statusNote[message.status];
+  return (
+    <article
+      className={`message message-${message.role}`}
+      aria-label={note ? `${who} (${note.toLowerCase()})` : who}
+      aria-busy={streaming}
+    >
+      <div className="message-author" aria-hidden="true">
+        {who}
+      </div>
+      <div className="message-body">
+        {message.role === 'user' ? (
+          <p className="user-text">{message.content}</p>
+        ) : message.content === '' && streaming ? (
+          <p className="thinking" aria-label="Waiting for the answer">
+            <span className="dot" />
+            <span className="dot" />
+            <span className="dot" />
+          </p>
+        ) : (
+          <Markdown text={message.content} />
+        )}
+      </div>
+      {note && message.status !== 'interrupted' && <p className="message-note">{note}</p>}
+      {message.error && (
+        <div role="alert" className="message-error">
+          {message.error.message}
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,109 @@
+import { useEffect, useRef, useState } from 'react';
+import { useSettingsStore } from '../../stores/settings-store';
+import { describeKey } from './key-status-line';
+
+export function SettingsDialog() {
+  const { provider, key, setOpen, saveProvider, saveKey, removeKey } = useSettingsStore();
+  const [apiKey, setApiKey] = useState('');
+  const [baseUrl, setBaseUrl] = useState(provider?.baseUrl ?? '');
+  const [model, setModel] = useState(provider?.model ?? '');
+  const [sessionOnly, setSessionOnly] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  const keychainMissing = key !== null && !key.keychainAvailable;
+
+  useEffect(() => first.current?.focus(), []);
+  useEffect(() => {
+    if (keychainMissing) setSessionOnly(true);
+  }, [keychainMissing]);
+
+  async function save() {
+    setSaving(true);
+    setError(null);
+    try {
+      if (baseUrl !== provider?.baseUrl || model !== provider?.model) await saveProvider(baseUrl, model);
+      if (apiKey.trim()) await saveKey(apiKey, sessionOnly);
+      setApiKey('');
+      setOpen(false);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && setOpen(false)}>
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="settings-title"
+        className="dialog"
+        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+      >
+        <h2 id="settings-title">Settings</h2>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <fieldset>
+            <legend>Provider</legend>
+            <label>
+              API key
+              <input
+                ref={first}
+                type="password"
+                autoComplete="off"
+                spellCheck={false}
+                placeholder={key?.hasKey ? `•••• ${key.last4}` : 'sk-…'}
+                value={apiKey}
+                onChange={(e) => setApiKey(e.target.value)}
+              />
+            </label>
+            <p className="hint" id="key-status">
+              {describeKey(key)}{' '}
+              {key?.hasKey && key.source !== 'environment' && (
+                <button type="button" className="link" onClick={() => void removeKey().catch((e: Error) => setError(e.message))}>
+                  Remove key
+                </button>
+              )}
+            </p>
+            {keychainMissing && (
+              <div role="alert" className="warning">
+                {key.keychainProblem}
+              </div>
+            )}
+            <label className="check">
+              <input type="checkbox" checked={sessionOnly} onChange={(e) => setSessionOnly(e.target.checked)} />
+              Keep the key for this session only (never written to disk)
+            </label>
+            <label>
+              Base URL
+              <input type="url" spellCheck={false} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} />
+            </label>
+            <label>
+              Model
+              <input spellCheck={false} value={model} onChange={(e) => setModel(e.target.value)} />
+            </label>
+          </fieldset>
+          {error && (
+            <div role="alert" className="problem">
+              {error}
+            </div>
+          )}
+          <div className="dialog-buttons">
+            <button type="button" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={saving}>
+              Save
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}
