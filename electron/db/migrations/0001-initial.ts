@@ -53,7 +53,9 @@ export const migration0001: Migration = {
     CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.status != 'streaming' BEGIN
       INSERT INTO messages_fts (rowid, content) VALUES (new.rowid, new.content);
     END;
-    CREATE TRIGGER messages_fts_unindex AFTER UPDATE OF content, status ON messages WHEN old.status != 'streaming' BEGIN
+    -- BEFORE, not AFTER: SQLite fires the newest AFTER trigger first, so an AFTER unindex would run after the
+    -- reindex and delete the words the old and new text share (or the whole entry on a status-only change).
+    CREATE TRIGGER messages_fts_unindex BEFORE UPDATE OF content, status ON messages WHEN old.status != 'streaming' BEGIN
       INSERT INTO messages_fts (messages_fts, rowid, content) VALUES ('delete', old.rowid, old.content);
     END;
     CREATE TRIGGER messages_fts_index AFTER UPDATE OF content, status ON messages WHEN new.status != 'streaming' BEGIN

@@ -1,0 +1,106 @@
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeOpenAI, type FakeOpenAI } from '../fixtures/fake-openai-server';
+import { ftsIndexIsConsistent, searchMessages } from '../fixtures/sqlite';
+import { makeTempDir, removeTempDir } from '../fixtures/temp-dir';
+import { closeAllBackends, makeBackend } from '../fixtures/test-backend';
+import { exited, firstJsonLine, spawnFixture } from '../fixtures/ts-child-process';
+
+let fake: FakeOpenAI;
+let dataDir: string;
+beforeAll(async () => {
+  fake = await startFakeOpenAI();
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+  dataDir = makeTempDir();
+});
+afterEach(async () => {
+  await closeAllBackends();
+  removeTempDir(dataDir);
+});
+
+describe('an answer left streaming by a crash', () => {
+  it('becomes interrupted at the next start, with its text kept', async () => {
+    const first = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const conversation = await first.newConversation();
+    await first.close();
+
+    // What a crash leaves behind: rows written by a process that never finished them.
+    const other = new Database(first.databaseFile);
+    other
+      .prepare(
+        `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, created_at, updated_at) VALUES
+         ('q1', @c, NULL, 'user', 'Tell me about wombats', 'complete', 1, 1),
+         ('a1', @c, 'q1', 'assistant', 'Wombats are marsupials that', 'streaming', 2, 2)`,
+      )
+      .run({ c: conversation.id });
+    other.close();
+
+    const second = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const messages = await second.value('messages:list', { conversationId: conversation.id });
+    expect(messages.find((m) => m.id === 'a1')).toMatchObject({
+      status: 'interrupted',
+      content: 'Wombats are marsupials that',
+      error: { code: 'INCOMPLETE' },
+    });
+  });
+
+  it('is searchable once interrupted, and no longer blocks the conversation', async () => {
+    fake.setScenario({ kind: 'echo' });
+    const first = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const conversation = await first.newConversation();
+    await first.close();
+    const other = new Database(first.databaseFile);
+    other
+      .prepare(
+        `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, created_at, updated_at)
+         VALUES ('a1', ?, NULL, 'assistant', 'Platypuses lay eggs', 'streaming', 1, 1)`,
+      )
+      .run(conversation.id);
+    other.close();
+
+    const second = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const { assistantMessage } = await second.send(conversation.id, 'Go on');
+    expect((await second.waitForDone(assistantMessage.id)).status).toBe('complete');
+    const check = new Database(second.databaseFile);
+    try {
+      expect(searchMessages(check, 'platypuses')).toHaveLength(1);
+      expect(ftsIndexIsConsistent(check)).toBe(true);
+    } finally {
+      check.close();
+    }
+  });
+
+  it('survives a process killed mid-answer with what was flushed to disk', async () => {
+    fake.setScenario({ kind: 'stream', chunks: ['Once ', 'upon ', 'a ', 'time ', 'there ', 'was'], delayMs: 30, fault: { type: 'stall', afterChunks: 4 } });
+    const child = spawnFixture('crash-mid-answer.ts', [dataDir, fake.baseUrl]);
+    let report: { conversationId: string; messageId: string; flushed: string };
+    try {
+      report = await firstJsonLine(child);
+    } finally {
+      child.kill('SIGKILL');
+      await exited(child);
+    }
+    expect(report.flushed).toMatch(/^Once /);
+
+    const after = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const messages = await after.value('messages:list', { conversationId: report.conversationId });
+    const answer = messages.find((m) => m.id === report.messageId);
+    expect(answer).toMatchObject({ status: 'interrupted', error: { code: 'INCOMPLETE' } });
+    expect(answer!.content.startsWith(report.flushed)).toBe(true);
+  });
+
+  it('leaves finished answers alone at start', async () => {
+    fake.setScenario({ kind: 'echo' });
+    const first = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const conversation = await first.newConversation();
+    const { assistantMessage } = await first.send(conversation.id, 'Hi');
+    const done = await first.waitForDone(assistantMessage.id);
+    await first.close();
+
+    const second = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const stored = (await second.value('messages:list', { conversationId: conversation.id })).find((m) => m.id === assistantMessage.id);
+    expect(stored).toEqual(done);
+  });
+});

@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createKeytarSecretStore } from '../../electron/services/secrets/keytar-secret-store';
+import { startFakeOpenAI, type FakeOpenAI } from '../fixtures/fake-openai-server';
+import { keychainGate, loadKeytar, removeKeychainService, uniqueServiceName } from '../fixtures/keychain';
+import { filesContaining, makeTempDir, removeTempDir } from '../fixtures/temp-dir';
+import { closeAllBackends, makeBackend, makeTestKey, type TestBackend } from '../fixtures/test-backend';
+
+const gate = keychainGate();
+const service = uniqueServiceName();
+
+/** Everything that crossed IPC towards a window: answers and events. */
+const whatWindowsSaw = (tb: TestBackend) => JSON.stringify({ answers: tb.answers, events: tb.events });
+
+describe.skipIf(gate.skip)('an API key', () => {
+  let fake: FakeOpenAI;
+  let dataDir: string;
+  beforeAll(async () => {
+    fake = await startFakeOpenAI();
+    dataDir = makeTempDir();
+  });
+  afterAll(async () => {
+    await fake?.close();
+    removeTempDir(dataDir);
+  });
+  afterEach(async () => {
+    await closeAllBackends();
+    await removeKeychainService(service);
+  });
+
+  it('saved in the keychain is absent from the database files and from every IPC answer', async () => {
+    fake.setScenario({ kind: 'stream', chunks: ['A distinctive ', 'zebracorn ', 'answer.'], delayMs: 10 });
+    const key = makeTestKey();
+    const tb = makeBackend({ baseUrl: fake.baseUrl, apiKey: null, secrets: createKeytarSecretStore(service), dataDir });
+
+    await tb.value('secrets:setKey', { providerId: 'openai', key });
+    await tb.value('secrets:status', { providerId: 'openai' });
+    await tb.value('settings:setProvider', { baseUrl: fake.baseUrl, model: 'gpt-4o-mini' });
+    const conversation = await tb.newConversation();
+    const { assistantMessage } = await tb.send(conversation.id, 'Say something distinctive');
+    await tb.waitForDone(assistantMessage.id);
+    await tb.value('messages:list', { conversationId: conversation.id });
+    await tb.value('conversations:list', {});
+    fake.setScenario({ kind: 'status', status: 401 });
+    const failed = await tb.send(conversation.id, 'Again');
+    await tb.waitForDone(failed.assistantMessage.id);
+    await tb.value('messages:list', { conversationId: conversation.id });
+    await tb.value('secrets:deleteKey', { providerId: 'openai' });
+
+    // The key really was in use, and the search really sees what the backend wrote.
+    expect(fake.requests.at(-1)?.authorization).toBe(`Bearer ${key}`);
+    expect(whatWindowsSaw(tb)).toContain('zebracorn');
+    expect(filesContaining(dataDir, 'zebracorn').length).toBeGreaterThan(0);
+
+    expect(whatWindowsSaw(tb)).not.toContain(key);
+    expect(existsSync(`${tb.databaseFile}-wal`)).toBe(true);
+    expect(filesContaining(dataDir, key)).toEqual([]);
+    await tb.close();
+    expect(filesContaining(dataDir, key)).toEqual([]);
+    expect(await loadKeytar().findCredentials(service)).toEqual([]);
+  });
+});

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { createRouter } from '../../electron/ipc/router';
+import { channelNames, type ChannelName } from '../../shared/channels';
+import { recordingHandlers } from '../fixtures/recording-handlers';
+
+const long = (n: number) => 'a'.repeat(n);
+
+/** Ids that must never reach a handler: empty, too long, path-like, spaced, non-ASCII, wrong type. */
+const badIds: [string, unknown][] = [
+  ['an empty id', ''],
+  ['an id of 65 characters', long(65)],
+  ['a path as id', '../etc/passwd'],
+  ['an id with a space', 'conv 1'],
+  ['an id with a quote', "x' OR '1'='1"],
+  ['a non-ASCII id', 'convé'],
+  ['a number as id', 42],
+  ['null as id', null],
+];
+
+const badProviderIds: [string, unknown][] = [
+  ['an empty provider', ''],
+  ['an uppercase provider', 'OpenAI'],
+  ['a provider with a space', 'open ai'],
+  ['a provider of 41 characters', long(41)],
+  ['a number as provider', 1],
+];
+
+interface ChannelCases {
+  valid: Record<string, unknown>;
+  invalid: [string, unknown][];
+}
+
+function idCases(field: string, valid: Record<string, unknown>): [string, unknown][] {
+  return [[`missing ${field}`, { ...valid, [field]: undefined }], ...badIds.map(([what, id]): [string, unknown] => [`${what} in ${field}`, { ...valid, [field]: id }])];
+}
+
+function providerCases(valid: Record<string, unknown>): [string, unknown][] {
+  return [['missing providerId', {}], ...badProviderIds.map(([what, p]): [string, unknown] => [what, { ...valid, providerId: p }])];
+}
+
+const validRename = { id: 'conv-1', title: 'Trip plans' };
+const validSend = { conversationId: 'conv-1', content: 'Hello' };
+const validProvider = { baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini' };
+const validSetKey = { providerId: 'openai', key: 'sk-abcdefgh12345678' };
+
+const cases: Record<ChannelName, ChannelCases> = {
+  'conversations:list': { valid: {}, invalid: [] },
+  'conversations:create': {
+    valid: { title: 'Trip' },
+    invalid: [
+      ['a number as title', { title: 12 }],
+      ['a title of 201 characters', { title: long(201) }],
+      ['an origin the channel does not take', { origin: 'quick' }],
+    ],
+  },
+  'conversations:rename': {
+    valid: validRename,
+    invalid: [
+      ...idCases('id', validRename),
+      ['missing title', { id: 'conv-1' }],
+      ['an empty title', { id: 'conv-1', title: '' }],
+      ['a title of spaces only', { id: 'conv-1', title: '   ' }],
+      ['a title of 201 characters', { id: 'conv-1', title: long(201) }],
+      ['an object as title', { id: 'conv-1', title: { text: 'x' } }],
+    ],
+  },
+  'conversations:delete': { valid: { id: 'conv-1' }, invalid: idCases('id', { id: 'conv-1' }) },
+  'messages:list': { valid: { conversationId: 'conv-1' }, invalid: idCases('conversationId', { conversationId: 'conv-1' }) },
+  'chat:send': {
+    valid: validSend,
+    invalid: [
+      ...idCases('conversationId', validSend),
+      ...badIds.filter(([what]) => what !== 'null as id').map(([what, id]): [string, unknown] => [`${what} in parentId`, { ...validSend, parentId: id }]),
+      ['missing content', { conversationId: 'conv-1' }],
+      ['empty content', { ...validSend, content: '' }],
+      ['content of blank lines only', { ...validSend, content: ' \n\t ' }],
+      ['content over a million characters', { ...validSend, content: long(1_000_001) }],
+      ['a number as content', { ...validSend, content: 5 }],
+      ['an array as content', { ...validSend, content: ['Hello'] }],
+      ['attachments the contract does not declare yet', { ...validSend, attachmentIds: ['a1'] }],
+    ],
+  },
+  'chat:stop': { valid: { messageId: 'msg-1' }, invalid: idCases('messageId', { messageId: 'msg-1' }) },
+  'settings:getProvider': { valid: {}, invalid: [] },
+  'settings:setProvider': {
+    valid: validProvider,
+    invalid: [
+      ['missing baseUrl', { model: 'gpt-4o-mini' }],
+      ['a base URL that is not a URL', { ...validProvider, baseUrl: 'api.openai.com/v1' }],
+      ['an empty base URL', { ...validProvider, baseUrl: '' }],
+      ['an ftp base URL', { ...validProvider, baseUrl: 'ftp://example.com/v1' }],
+      ['a file base URL', { ...validProvider, baseUrl: 'file:///etc/passwd' }],
+      ['a javascript base URL', { ...validProvider, baseUrl: 'javascript:alert(1)' }],
+      ['a base URL of 2049 characters', { ...validProvider, baseUrl: `https://example.com/${long(2029)}` }],
+      ['a number as base URL', { ...validProvider, baseUrl: 443 }],
+      ['missing model', { baseUrl: validProvider.baseUrl }],
+      ['an empty model', { ...validProvider, model: '  ' }],
+      ['a model of 201 characters', { ...validProvider, model: long(201) }],
+    ],
+  },
+  'secrets:status': { valid: { providerId: 'openai' }, invalid: providerCases({ providerId: 'openai' }) },
+  'secrets:setKey': {
+    valid: validSetKey,
+    invalid: [
+      ...providerCases(validSetKey).map(([what, input]): [string, unknown] => [what, { key: validSetKey.key, ...(input as object) }]),
+      ['missing key', { providerId: 'openai' }],
+      ['a key with a space inside', { ...validSetKey, key: 'sk-abcd efgh12345678' }],
+      ['a key with a tab inside', { ...validSetKey, key: 'sk-abcd\tefgh12345678' }],
+      ['a key with a line break inside', { ...validSetKey, key: 'sk-abcd\nefgh12345678' }],
+      ['a key too short to be one', { ...validSetKey, key: 'sk-123' }],
+      ['a key of 513 characters', { ...validSetKey, key: `sk-${long(510)}` }],
+      ['a number as key', { ...validSetKey, key: 12345678 }],
+      ['a string as sessionOnly', { ...validSetKey, sessionOnly: 'yes' }],
+    ],
+  },
+  'secrets:deleteKey': { valid: { providerId: 'openai' }, invalid: providerCases({ providerId: 'openai' }) },
+};
+
+const notObjects: [string, unknown][] = [
+  ['a string', 'conv-1'],
+  ['a number', 7],
+  ['a boolean', true],
+  ['an array', []],
+];
+
+/** An object literal cannot hold an own `__proto__`; a parsed message can. */
+function withOwnField(base: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
+  return Object.defineProperty({ ...base }, key, { value, enumerable: true, configurable: true, writable: true });
+}
+
+function setup() {
+  const { handlers, calls } = recordingHandlers();
+  const invoke = createRouter(handlers, { isTrustedSender: () => true });
+  return { invoke, calls };
+}
+
+describe('input validation at the router', () => {
+  it('has cases for every channel of the contract', () => {
+    expect(Object.keys(cases).sort()).toEqual([...channelNames].sort());
+  });
+
+  describe.each(channelNames.map((c) => [c]))('%s', (channel) => {
+    const { valid, invalid } = cases[channel];
+
+    it('passes a valid request to its handler', async () => {
+      const { invoke, calls } = setup();
+      const answer = await invoke(channel, valid, null);
+      expect(answer.ok).toBe(true);
+      expect(calls).toHaveLength(1);
+    });
+
+    const refusals: [string, unknown][] = [
+      ...notObjects.map(([what, input]): [string, unknown] => [`${what} instead of an object`, input]),
+      ['a field the contract does not declare', { ...valid, extra: 1 }],
+      ['a __proto__ field as JSON.parse makes it', withOwnField(valid, '__proto__', { admin: true })],
+      ['a constructor field', withOwnField(valid, 'constructor', 'x')],
+      ...invalid,
+    ];
+    it.each(refusals)('refuses %s with BAD_INPUT before any handler runs', async (_what, input) => {
+      const { invoke, calls } = setup();
+      const answer = await invoke(channel, input, null);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      if (!answer.ok) expect(answer.error.message).toContain(channel);
+      expect(calls).toHaveLength(0);
+    });
+  });
+
+  it('names the field and the reason when it refuses', async () => {
+    const { invoke } = setup();
+    const answer = await invoke('secrets:setKey', { providerId: 'openai', key: 'sk-abcd efgh12345678' }, null);
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) expect(answer.error.message).toBe('Invalid request to secrets:setKey: key: a key has no spaces');
+  });
+
+  it('explains a base URL it cannot use in words a person understands', async () => {
+    const { invoke } = setup();
+    const answer = await invoke('settings:setProvider', { baseUrl: 'localhost:8080', model: 'm' }, null);
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) expect(answer.error.message).toContain('enter a full http:// or https:// address');
+  });
+
+  it('never echoes a refused key back', async () => {
+    const { invoke } = setup();
+    const answers = await Promise.all([
+      invoke('secrets:setKey', { providerId: 'openai', key: 'sk-live-half1 half2-secret' }, null),
+      invoke('secrets:setKey', { providerId: 'openai', key: 'sk-live-half1half2-secret', extra: 'sk-live-half1half2-secret' }, null),
+      invoke('secrets:setKey', { providerId: 'Open AI', key: 'sk-live-half1half2-secret' }, null),
+    ]);
+    for (const answer of answers) expect(answer.ok).toBe(false);
+    expect(JSON.stringify(answers)).not.toMatch(/half1|half2/);
+  });
+
+  it('trims a pasted key before the handler sees it', async () => {
+    const { invoke, calls } = setup();
+    const answer = await invoke('secrets:setKey', { providerId: 'openai', key: '  sk-abcdefgh12345678\n' }, null);
+    expect(answer.ok).toBe(true);
+    expect(calls[0]?.input).toEqual({ providerId: 'openai', key: 'sk-abcdefgh12345678' });
+  });
+
+  it('treats a missing input as an empty object for channels that take none', async () => {
+    const { invoke, calls } = setup();
+    expect((await invoke('conversations:list', undefined, null)).ok).toBe(true);
+    expect((await invoke('settings:getProvider', null, null)).ok).toBe(true);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('accepts a null parentId to start a new branch at the root', async () => {
+    const { invoke, calls } = setup();
+    expect((await invoke('chat:send', { ...validSend, parentId: null }, null)).ok).toBe(true);
+    expect(calls[0]?.input).toEqual({ ...validSend, parentId: null });
+  });
+});
