@@ -23,9 +23,16 @@ interface ChatState {
 
 const explain = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** Events and invoke answers travel separately, so a stale copy (still streaming) must not replace a newer one. */
+function isNewer(candidate: Message, current: Message): boolean {
+  if (current.status !== 'streaming') return candidate.status !== 'streaming' && candidate.updatedAt >= current.updatedAt;
+  return candidate.status !== 'streaming' || candidate.content.length >= current.content.length;
+}
+
 function upsert(list: Message[], message: Message): Message[] {
   const i = list.findIndex((m) => m.id === message.id);
   if (i < 0) return [...list, message];
+  if (!isNewer(message, list[i]!)) return list;
   const next = list.slice();
   next[i] = message;
   return next;

@@ -13,7 +13,9 @@ export function buildHistory(
 ): OpenAI.Chat.Completions.ChatCompletionMessageParam[] {
   const byId = new Map(messages.map((m) => [m.id, m]));
   const branch: Message[] = [];
-  for (let id = leafId; id; id = byId.get(id)?.parentId ?? null) {
+  const seen = new Set<string>();
+  for (let id = leafId; id && !seen.has(id); id = byId.get(id)?.parentId ?? null) {
+    seen.add(id); // a damaged tree with a cycle must not hang the send
     const m = byId.get(id);
     if (!m) break;
     branch.push(m);

@@ -10,11 +10,14 @@ export interface HostProcess {
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
-/** Starts `npm run web`'s program exactly as a person would, and waits for the line with its URL. */
+/**
+ * Starts `npm run web`'s program exactly as a person would, and waits for the line with its URL.
+ * Pass PARLEY_KEYCHAIN_SERVICE in `env` so tests never touch a person's real Parley key.
+ */
 export async function startHostProcess(dataDir: string, env: Record<string, string> = {}): Promise<HostProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/browser-host/cli.ts', '--port', '0', '--data-dir', dataDir], {
     cwd: root,
-    env: { ...process.env, PARLEY_KEYCHAIN_SERVICE: `Parley-e2e-${process.pid}-${Date.now()}`, ...env },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
