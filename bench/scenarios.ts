@@ -1,0 +1,9 @@
+import { persist } from './persist';
+import { pipeline } from './pipeline';
+import type { Scenario } from './report';
+
+/**
+ * Every scenario, in the order `npm run bench` runs them. To add one, write
+ * bench/<name>.ts exporting a `Scenario` ({ name, description, run }) and list it here.
+ */
+export const scenarios: Scenario[] = [pipeline, persist];
