@@ -21,6 +21,14 @@ import { gaps, maxInWindow, median, min, percentile } from './stats';
 type Log = (line: string) => void;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+async function until(cond: () => boolean, failure: string, timeoutMs = 5000): Promise<void> {
+  const end = performance.now() + timeoutMs;
+  while (!cond()) {
+    if (performance.now() > end) throw new Error(failure);
+    await sleep(2);
+  }
+}
+
 function expectText(what: string, got: string, want: string): void {
   if (got !== want) throw new Error(`${what}: got ${got.length} characters, expected ${want.length}`);
 }
@@ -242,8 +250,8 @@ export async function stopLatency(server: FakeOpenAI, client: OpenAI, log: Log) 
     const controller = new AbortController();
     let stop = false;
     const run = runOurs(client, { signal: controller.signal, stopRequested: () => stop });
-    await sleep(80 + (i % 5) * 7);
-    if (run.events.length === 0) throw new Error('stop: no event before pressing stop');
+    await until(() => run.events.length > 0, 'stop: no chat:delta within 5 s');
+    await sleep(30 + (i % 5) * 7); // mid-stream, at varying points between chunks
     const t0 = performance.now();
     stop = true;
     controller.abort();
@@ -255,11 +263,13 @@ export async function stopLatency(server: FakeOpenAI, client: OpenAI, log: Log) 
     lateEvents += r.events.length - seen;
 
     const bc = new AbortController();
-    const pending = readBare(client, { signal: bc.signal }).then(
+    let started = false;
+    const pending = readBare(client, { signal: bc.signal, onFirst: () => void (started = true) }).then(
       () => new Error('bare stream ended without abort'),
       (e: unknown) => e,
     );
-    await sleep(80 + (i % 5) * 7);
+    await until(() => started, 'stop: bare SDK got no chunk within 5 s');
+    await sleep(30 + (i % 5) * 7);
     const b0 = performance.now();
     bc.abort();
     await pending;
