@@ -22,7 +22,12 @@ export class ThrottledFlush {
     if (this.timer !== null) return;
     const wait = this.lastRun + this.intervalMs - this.clock.now();
     if (wait <= 0) this.runNow();
-    else this.timer = this.clock.setTimeout(() => this.runNow(), wait);
+    // Node's timers can fire a little early against performance.now(), so the timer asks again rather than runs.
+    else
+      this.timer = this.clock.setTimeout(() => {
+        this.timer = null;
+        this.request();
+      }, Math.ceil(wait));
   }
 
   runNow(): void {
