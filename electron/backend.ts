@@ -5,14 +5,18 @@ import type { EventPayload } from '../shared/contract';
 import { openDatabase } from './db/connection';
 import { createConversationRepository } from './db/conversation-repository';
 import { createMessageRepository } from './db/message-repository';
+import { createSearchRepository } from './db/search-repository';
 import { createSettingsRepository } from './db/settings-repository';
 import { createRouter, type Router, type Sender } from './ipc/router';
 import { createHandlers } from './ipc/handlers';
 import type { StreamTimings } from './services/chat/answer-stream';
 import { createChatService } from './services/chat/chat-service';
 import { createConversationService } from './services/conversation-service';
+import { createSearchService } from './services/search-service';
+import { createConversationSettings } from './services/conversation-settings';
 import { createKeyService } from './services/secrets/key-service';
 import type { SecretStore } from './services/secrets/secret-store';
+import { createAppearanceSettings } from './services/settings/appearance-settings';
 import { createProviderSettings, defaultProviderId } from './services/settings/provider-settings';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -47,23 +51,27 @@ export function createBackend(options: BackendOptions): Backend {
   const conversations = createConversationRepository(db);
   const messages = createMessageRepository(db);
   messages.markInterrupted(Date.now());
-  const provider = createProviderSettings(createSettingsRepository(db), env.OPENAI_BASE_URL);
+  const settings = createSettingsRepository(db);
+  const provider = createProviderSettings(settings, env.OPENAI_BASE_URL);
+  const appearance = createAppearanceSettings(settings);
   const keys = createKeyService({ keychain: options.secrets, environmentKeys: { [defaultProviderId]: env.OPENAI_API_KEY } });
 
   const listeners = new Set<EventListener>();
   const emit: EventListener = (event, payload) => {
     for (const l of listeners) l(event, payload);
   };
+  const conversationSettings = createConversationSettings({ db, conversations, messages, provider, emit });
   const chat = createChatService({
     conversations,
     messages,
     keys,
     provider,
+    context: conversationSettings.context,
     emit,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timings ? { timings: options.timings } : {}),
   });
-  const handlers = createHandlers({ conversations: createConversationService(conversations, provider), messages, chat, keys, provider });
+  const handlers = createHandlers({ conversations: createConversationService(conversations, provider), messages, chat, keys, provider, search: createSearchService(createSearchRepository(db)), conversationSettings, appearance });
   const invoke = createRouter(handlers, {
     isTrustedSender: options.isTrustedSender,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),

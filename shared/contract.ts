@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { Appearance } from './appearance';
 import type { ChannelName, EventName } from './channels';
 import { Conversation, Id, KeyStatus, Message, ProviderSettings } from './domain';
+import { SearchInput, SearchResults } from './search';
+import { ChatDefaults, ConversationOptions, EstimateInput, RequestEstimate, SetConversationOptionsInput } from './chat-options';
 
 const empty = z.object({}).strict();
 const providerId = z.string().min(1).max(40).regex(/^[a-z0-9-]+$/);
@@ -34,8 +37,26 @@ export const contract = {
     input: z.object({ id: Id, title: z.string().trim().min(1).max(200) }).strict(),
     output: Conversation,
   },
+  'conversations:setPinned': {
+    input: z.object({ id: Id, pinned: z.boolean() }).strict(),
+    output: Conversation,
+  },
+  'conversations:export': {
+    input: z.object({ id: Id, format: z.enum(['markdown', 'json']) }).strict(),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
+  },
   'conversations:delete': { input: z.object({ id: Id }).strict(), output: z.object({ deleted: z.boolean() }) },
-  'messages:list': { input: z.object({ conversationId: Id }).strict(), output: z.array(Message) },
+  'conversations:getOptions': { input: z.object({ id: Id }).strict(), output: ConversationOptions },
+  'conversations:setOptions': { input: SetConversationOptionsInput, output: ConversationOptions },
+  'chat:estimate': { input: EstimateInput, output: RequestEstimate },
+  'settings:getChatDefaults': { input: empty, output: ChatDefaults },
+  'settings:setChatDefaults': { input: ChatDefaults.strict(), output: ChatDefaults },
+  /** Every message, oldest first; with `limit` (and `before`, a message id), just the page older than `before`. */
+  'messages:list': {
+    input: z.object({ conversationId: Id, before: Id.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    output: z.array(Message),
+  },
+  'search:messages': { input: SearchInput, output: SearchResults },
   'chat:send': {
     input: z
       .object({
@@ -47,7 +68,18 @@ export const contract = {
     output: z.object({ userMessage: Message, assistantMessage: Message }),
   },
   'chat:stop': { input: z.object({ messageId: Id }).strict(), output: z.object({ stopped: z.boolean() }) },
+  /** A new answer beside `messageId` (an answer) or under it (a question); the old one stays as a version. */
+  'chat:regenerate': { input: z.object({ messageId: Id }).strict(), output: z.object({ assistantMessage: Message }) },
+  /** A new version of the question `messageId`, beside it, and a new answer to it. */
+  'chat:edit': {
+    input: z.object({ messageId: Id, content: z.string().trim().min(1, 'the message is empty').max(1_000_000) }).strict(),
+    output: z.object({ userMessage: Message, assistantMessage: Message }),
+  },
+  /** Streams more of a cut answer into the same message; answers it reopened, streaming again. */
+  'chat:continue': { input: z.object({ messageId: Id }).strict(), output: z.object({ assistantMessage: Message }) },
   'settings:getProvider': { input: empty, output: ProviderSettings },
+  'settings:getAppearance': { input: empty, output: Appearance },
+  'settings:setAppearance': { input: Appearance, output: Appearance },
   'settings:setProvider': {
     input: z.object({ baseUrl, model: z.string().trim().min(1).max(200) }).strict(),
     output: ProviderSettings,

@@ -1,8 +1,11 @@
 import type { MessageRepository } from '../db/message-repository';
 import type { ChatService } from '../services/chat/chat-service';
 import type { createConversationService } from '../services/conversation-service';
+import type { ConversationSettings } from '../services/conversation-settings';
 import type { KeyService } from '../services/secrets/key-service';
+import type { SearchService } from '../services/search-service';
 import type { ProviderSettingsService } from '../services/settings/provider-settings';
+import type { AppearanceSettings } from '../services/settings/appearance-settings';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
@@ -11,6 +14,9 @@ export interface HandlerDeps {
   chat: ChatService;
   keys: KeyService;
   provider: ProviderSettingsService;
+  search: SearchService;
+  appearance: AppearanceSettings;
+  conversationSettings: ConversationSettings;
 }
 
 /** One line per channel: the router has already validated every input. */
@@ -19,14 +25,35 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'conversations:list': () => d.conversations.list(),
     'conversations:create': (i) => d.conversations.create(i.title),
     'conversations:rename': (i) => d.conversations.rename(i.id, i.title),
+    'conversations:setPinned': (i) => d.conversations.setPinned(i.id, i.pinned),
+    'conversations:export': (i) => d.conversations.export(i.id, i.format, d.messages.listByConversation(i.id)),
     'conversations:delete': (i) => ({ deleted: d.conversations.delete(i.id) }),
-    'messages:list': (i) => d.messages.listByConversation(d.conversations.get(i.conversationId).id),
+    'conversations:getOptions': (i) => d.conversationSettings.options.get(i.id),
+    'conversations:setOptions': (i) => d.conversationSettings.options.set(i),
+    'messages:list': (i) => pageOrAll(d.messages, d.conversations.get(i.conversationId).id, i.limit, i.before),
+    'search:messages': (i) => d.search.search(i),
     'chat:send': (i) => d.chat.send(i),
     'chat:stop': (i) => ({ stopped: d.chat.stop(i.messageId) }),
+    'chat:estimate': (i) => d.conversationSettings.context.estimate(i),
+    'chat:regenerate': (i) => d.chat.regenerate(i.messageId),
+    'chat:edit': (i) => d.chat.edit(i.messageId, i.content),
+    'chat:continue': (i) => d.chat.continueAnswer(i.messageId),
     'settings:getProvider': () => d.provider.get(),
+    'settings:getAppearance': () => d.appearance.get(),
+    'settings:setAppearance': (i) => d.appearance.set(i),
     'settings:setProvider': (i) => d.provider.set(i),
+    'settings:getChatDefaults': () => d.conversationSettings.defaults.get(),
+    'settings:setChatDefaults': (i) => d.conversationSettings.defaults.set(i),
     'secrets:status': (i) => d.keys.status(i.providerId),
     'secrets:setKey': (i) => d.keys.setKey(i.providerId, i.key, i.sessionOnly),
     'secrets:deleteKey': (i) => d.keys.deleteKey(i.providerId),
   };
+}
+
+const DEFAULT_PAGE = 200;
+
+/** Callers that ask for no page get every message, as before paging existed. */
+function pageOrAll(messages: MessageRepository, conversationId: string, limit?: number, before?: string) {
+  if (limit === undefined && before === undefined) return messages.listByConversation(conversationId);
+  return messages.listPage(conversationId, limit ?? DEFAULT_PAGE, before);
 }

@@ -64,8 +64,51 @@ const cases: Record<ChannelName, ChannelCases> = {
       ['an object as title', { id: 'conv-1', title: { text: 'x' } }],
     ],
   },
+  'conversations:setPinned': {
+    valid: { id: 'conv-1', pinned: true },
+    invalid: [...idCases('id', { id: 'conv-1', pinned: true }), ['pinned as a string', { id: 'conv-1', pinned: 'yes' }], ['missing pinned', { id: 'conv-1' }]],
+  },
+  'conversations:export': {
+    valid: { id: 'conv-1', format: 'markdown' },
+    invalid: [...idCases('id', { id: 'conv-1', format: 'json' }), ['an unknown format', { id: 'conv-1', format: 'pdf' }], ['missing format', { id: 'conv-1' }]],
+  },
   'conversations:delete': { valid: { id: 'conv-1' }, invalid: idCases('id', { id: 'conv-1' }) },
-  'messages:list': { valid: { conversationId: 'conv-1' }, invalid: idCases('conversationId', { conversationId: 'conv-1' }) },
+  'conversations:getOptions': { valid: { id: 'conv-1' }, invalid: idCases('id', { id: 'conv-1' }) },
+  'conversations:setOptions': {
+    valid: { id: 'conv-1', model: 'gpt-4o', systemPrompt: null, temperature: 0.7, maxOutputTokens: 500 },
+    invalid: [
+      ...idCases('id', { id: 'conv-1', temperature: 1 }),
+      ['a temperature below 0', { id: 'conv-1', temperature: -0.1 }],
+      ['a temperature above 2', { id: 'conv-1', temperature: 2.1 }],
+      ['a temperature as a string', { id: 'conv-1', temperature: '0.5' }],
+      ['a fractional maximum of tokens', { id: 'conv-1', maxOutputTokens: 10.5 }],
+      ['a maximum of 0 tokens', { id: 'conv-1', maxOutputTokens: 0 }],
+      ['an empty model', { id: 'conv-1', model: ' ' }],
+      ['a system prompt over 100,000 characters', { id: 'conv-1', systemPrompt: long(100_001) }],
+      ['a field the channel does not take', { id: 'conv-1', topP: 0.9 }],
+    ],
+  },
+  'messages:list': {
+    valid: { conversationId: 'conv-1', before: 'msg-1', limit: 50 },
+    invalid: [
+      ...idCases('conversationId', { conversationId: 'conv-1' }),
+      ...badIds.filter(([, id]) => id !== null).map(([what, id]): [string, unknown] => [`${what} in before`, { conversationId: 'conv-1', before: id }]),
+      ['a page of no messages', { conversationId: 'conv-1', limit: 0 }],
+      ['a page of 1,001 messages', { conversationId: 'conv-1', limit: 1001 }],
+      ['a fractional page size', { conversationId: 'conv-1', limit: 2.5 }],
+    ],
+  },
+  'search:messages': {
+    valid: { query: 'capybara "AND" NEAR(', order: 'relevance', limit: 20 },
+    invalid: [
+      ['a missing query', {}],
+      ['a query of 501 characters', { query: long(501) }],
+      ['a number as query', { query: 7 }],
+      ['an unknown order', { query: 'x', order: 'oldest' }],
+      ['a limit of 101', { query: 'x', limit: 101 }],
+      ['an extra field', { query: 'x', sql: 'SELECT 1' }],
+    ],
+  },
   'chat:send': {
     valid: validSend,
     invalid: [
@@ -81,6 +124,26 @@ const cases: Record<ChannelName, ChannelCases> = {
     ],
   },
   'chat:stop': { valid: { messageId: 'msg-1' }, invalid: idCases('messageId', { messageId: 'msg-1' }) },
+  'chat:estimate': {
+    valid: { conversationId: 'conv-1', content: '' },
+    invalid: [
+      ...badIds.map(([what, id]): [string, unknown] => [`${what} in conversationId`, { conversationId: id, content: '' }]),
+      ['missing content', { conversationId: 'conv-1' }],
+      ['content over a million characters', { content: long(1_000_001) }],
+    ],
+  },
+  'chat:regenerate': { valid: { messageId: 'msg-1' }, invalid: idCases('messageId', { messageId: 'msg-1' }) },
+  'chat:edit': {
+    valid: { messageId: 'msg-1', content: 'Hello again' },
+    invalid: [
+      ...idCases('messageId', { messageId: 'msg-1', content: 'Hello again' }),
+      ['missing content', { messageId: 'msg-1' }],
+      ['content of blank lines only', { messageId: 'msg-1', content: ' \n ' }],
+      ['content over a million characters', { messageId: 'msg-1', content: long(1_000_001) }],
+      ['a conversation id it does not take', { messageId: 'msg-1', content: 'Hi', conversationId: 'conv-1' }],
+    ],
+  },
+  'chat:continue': { valid: { messageId: 'msg-1' }, invalid: idCases('messageId', { messageId: 'msg-1' }) },
   'settings:getProvider': { valid: {}, invalid: [] },
   'settings:setProvider': {
     valid: validProvider,
@@ -96,6 +159,20 @@ const cases: Record<ChannelName, ChannelCases> = {
       ['missing model', { baseUrl: validProvider.baseUrl }],
       ['an empty model', { ...validProvider, model: '  ' }],
       ['a model of 201 characters', { ...validProvider, model: long(201) }],
+    ],
+  },
+  'settings:getAppearance': { valid: {}, invalid: [['an extra field', { theme: 'dark' }]] },
+  'settings:setAppearance': {
+    valid: { theme: 'dark' },
+    invalid: [['an unknown theme', { theme: 'sepia' }], ['missing theme', {}], ['an extra field', { theme: 'dark', font: 'x' }]],
+  },
+  'settings:getChatDefaults': { valid: {}, invalid: [] },
+  'settings:setChatDefaults': {
+    valid: { systemPrompt: 'Be brief.', temperature: null, maxOutputTokens: 2000 },
+    invalid: [
+      ['missing fields', { systemPrompt: 'Be brief.' }],
+      ['a temperature above 2', { systemPrompt: null, temperature: 3, maxOutputTokens: null }],
+      ['a negative maximum of tokens', { systemPrompt: null, temperature: null, maxOutputTokens: -5 }],
     ],
   },
   'secrets:status': { valid: { providerId: 'openai' }, invalid: providerCases({ providerId: 'openai' }) },

@@ -27,6 +27,8 @@ export interface StreamRequest {
   client: OpenAI;
   model: string;
   messages: OpenAI.Chat.Completions.ChatCompletionMessageParam[];
+  /** Sampling choices (temperature, maximum length); left out, the server's defaults apply. */
+  params?: Pick<OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming, 'temperature' | 'max_tokens' | 'max_completion_tokens'>;
   signal: AbortSignal;
   /** Whether an abort of `signal` was the person pressing Stop (vs. our watchdog). */
   stopRequested: () => boolean;
@@ -76,7 +78,7 @@ export async function streamAnswer(req: StreamRequest): Promise<StreamOutcome> {
 
   try {
     const stream = await req.client.chat.completions.create(
-      { model: req.model, messages: req.messages, stream: true, stream_options: { include_usage: true } },
+      { ...req.params, model: req.model, messages: req.messages, stream: true, stream_options: { include_usage: true } },
       { signal: local.signal, timeout: req.timings.connectTimeoutMs, maxRetries: 0 },
     );
     armIdle();

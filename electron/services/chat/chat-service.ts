@@ -11,6 +11,9 @@ import type { KeyService } from '../secrets/key-service';
 import type { ProviderSettingsService } from '../settings/provider-settings';
 import { defaultStreamTimings, streamAnswer, type StreamTimings } from './answer-stream';
 import { buildHistory } from './history';
+import type { RequestContext } from './request-context';
+import { createBranchActions } from './branch-actions';
+import { continuationHistory, joinContinuation, type Continuation } from './continuation';
 import type { Clock } from './clock';
 
 export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -20,6 +23,8 @@ export interface ChatServiceDeps {
   messages: MessageRepository;
   keys: KeyService;
   provider: ProviderSettingsService;
+  /** Fits each request to the model's window and adds the conversation's sampling choices. */
+  context: RequestContext;
   emit: EmitEvent;
   fetch?: typeof globalThis.fetch;
   timings?: Partial<StreamTimings>;
@@ -48,23 +53,29 @@ export function createChatService(deps: ChatServiceDeps) {
     return client;
   }
 
-  function startAnswer(conversationId: string, assistant: Message, client: OpenAI, model: string): void {
+  function startAnswer(conversationId: string, assistant: Message, client: OpenAI, model: string, continuation?: Continuation): void {
     const controller = new AbortController();
     const entry: ActiveAnswer = { controller, stopRequested: false, done: Promise.resolve() };
     active.set(assistant.id, entry);
-    const history = buildHistory(deps.conversations.get(conversationId), deps.messages.listByConversation(conversationId), assistant.parentId);
+    const history = continuation
+      ? continuationHistory(deps.conversations.get(conversationId), deps.messages.listByConversation(conversationId), continuation)
+      : buildHistory(deps.conversations.get(conversationId), deps.messages.listByConversation(conversationId), assistant.parentId);
+    const request = deps.context.fit(conversationId, history);
+    const prefix = continuation?.previous.content ?? '';
     entry.done = streamAnswer({
       client,
       model,
-      messages: history,
+      messages: request.messages,
+      params: request.params,
       signal: controller.signal,
       stopRequested: () => entry.stopRequested,
       onDelta: (text) => deps.emit('chat:delta', { conversationId, messageId: assistant.id, text }),
-      persist: (content) => deps.messages.flush(assistant.id, content, Date.now()),
+      persist: (content) => deps.messages.flush(assistant.id, prefix + content, Date.now()),
       timings,
       ...(deps.clock ? { clock: deps.clock } : {}),
-    }).then((outcome) => {
+    }).then((attempt) => {
       active.delete(assistant.id);
+      const outcome = continuation ? joinContinuation(continuation.previous, attempt) : attempt;
       const finished = deps.messages.finish(assistant.id, {
         ...outcome,
         costUsd: outcome.usage ? estimateCostUsd(model, outcome.usage.promptTokens, outcome.usage.completionTokens) : null,
@@ -75,6 +86,8 @@ export function createChatService(deps: ChatServiceDeps) {
   }
 
   return {
+    ...createBranchActions({ ...deps, clientFor, startAnswer }),
+
     async send(input: ParsedInput<'chat:send'>): Promise<ChannelOutput<'chat:send'>> {
       const conversation = deps.conversations.get(input.conversationId);
       if (!conversation) throw new AppError('NOT_FOUND', 'That conversation no longer exists.');
@@ -86,6 +99,7 @@ export function createChatService(deps: ChatServiceDeps) {
       const model = conversation.model ?? provider.model;
       // Resolve the key before writing anything: a missing key must not leave a dangling question.
       const client = clientFor(provider.baseUrl, await deps.keys.getKey(provider.id));
+      await deps.context.ready(model);
 
       const parentId = input.parentId === undefined ? (existing.at(-1)?.id ?? null) : input.parentId;
       if (parentId && !existing.some((m) => m.id === parentId)) throw new AppError('NOT_FOUND', 'The message to reply to no longer exists.');

@@ -1,0 +1,96 @@
+import type { TokenEncoding } from '../../../shared/model-catalogue';
+
+interface Encoder {
+  countTokens(text: string, options?: { disallowedSpecial?: Set<string> }): number;
+}
+
+/**
+ * Each encoding's rank table is megabytes of data: it is imported the first
+ * time a count is asked for, not when Parley starts.
+ */
+const loaders: Record<TokenEncoding, () => Promise<Encoder>> = {
+  o200k_base: () => import('gpt-tokenizer/encoding/o200k_base'),
+  cl100k_base: () => import('gpt-tokenizer/encoding/cl100k_base'),
+};
+
+// Text that looks like a special token (`<|endoftext|>`) is sent as text, and the API counts it as text.
+const asPlainText = { disallowedSpecial: new Set<string>() };
+
+export interface TokenCounter {
+  /** Loads an encoding; later counts with it are exact. */
+  load(encoding: TokenEncoding): Promise<void>;
+  isLoaded(encoding: TokenEncoding): boolean;
+  /** Exact once the encoding is loaded; until then a deliberate over-estimate, never remembered. */
+  count(encoding: TokenEncoding, text: string): number;
+  /** Like `count`, remembered per text so that a long conversation is tokenized once, not on every keystroke. */
+  countRemembered(encoding: TokenEncoding, text: string): number;
+  /** How many texts were actually run through a tokenizer, and how many answers came from memory. */
+  readonly stats: { tokenized: number; remembered: number };
+}
+
+/** Most text runs 3.5 to 4.5 characters a token; three over-counts, so a guess errs towards sending less. */
+export function roughTokenCount(text: string): number {
+  return Math.ceil(text.length / 3);
+}
+
+/**
+ * Keys the memory by content rather than message id, so the history a
+ * request is built from needs no ids: an FNV-1a hash and the length, one
+ * cheap pass where tokenizing is a slow one. A collision would only misjudge
+ * one message's size.
+ */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${(h >>> 0).toString(36)}:${text.length}`;
+}
+
+export function createTokenCounter(options: { maxRemembered?: number } = {}): TokenCounter {
+  const maxRemembered = options.maxRemembered ?? 20_000;
+  const encoders = new Map<TokenEncoding, Encoder>();
+  const loading = new Map<TokenEncoding, Promise<void>>();
+  // A Map keeps insertion order: re-inserting on a hit makes the first key the least recently used.
+  const remembered = new Map<string, number>();
+  const stats = { tokenized: 0, remembered: 0 };
+
+  function count(encoding: TokenEncoding, text: string): number {
+    const encoder = encoders.get(encoding);
+    if (!encoder) return roughTokenCount(text);
+    stats.tokenized += 1;
+    return encoder.countTokens(text, asPlainText);
+  }
+
+  return {
+    load(encoding) {
+      let p = loading.get(encoding);
+      if (!p) {
+        p = loaders[encoding]().then((e) => void encoders.set(encoding, e));
+        // A failed import may be retried by the next caller instead of failing for ever.
+        p.catch(() => loading.delete(encoding));
+        loading.set(encoding, p);
+      }
+      return p;
+    },
+    isLoaded: (encoding) => encoders.has(encoding),
+    count,
+    countRemembered(encoding, text) {
+      if (!encoders.has(encoding)) return roughTokenCount(text);
+      const key = `${encoding}:${fingerprint(text)}`;
+      const hit = remembered.get(key);
+      if (hit !== undefined) {
+        stats.remembered += 1;
+        remembered.delete(key);
+        remembered.set(key, hit);
+        return hit;
+      }
+      const n = count(encoding, text);
+      remembered.set(key, n);
+      if (remembered.size > maxRemembered) remembered.delete(remembered.keys().next().value!);
+      return n;
+    },
+    stats,
+  };
+}
