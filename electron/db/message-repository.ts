@@ -79,6 +79,16 @@ export function createMessageRepository(db: Database.Database) {
   const byConversationStmt = db.prepare<[string], MessageRow>(
     'SELECT * FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid',
   );
+  // Pages walk messages_by_conversation (conversation_id, created_at, and the rowid every index ends with)
+  // backwards from a cursor, so the newest page of a long conversation reads only that page's rows.
+  const newestPageStmt = db.prepare<[string, number], MessageRow>(
+    'SELECT * FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
+  );
+  const pageBeforeStmt = db.prepare<{ conversationId: string; before: string; limit: number }, MessageRow>(
+    `SELECT * FROM messages WHERE conversation_id = @conversationId
+       AND (created_at, rowid) < (SELECT created_at, rowid FROM messages WHERE id = @before AND conversation_id = @conversationId)
+     ORDER BY created_at DESC, rowid DESC LIMIT @limit`,
+  );
   const insertStmt = db.prepare(
     `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, model, created_at, updated_at)
      VALUES (@id, @conversationId, @parentId, @role, @content, @status, @model, @now, @now)`,
@@ -99,6 +109,11 @@ export function createMessageRepository(db: Database.Database) {
        error_message = 'Parley closed before this answer finished.', updated_at = ?
      WHERE status = 'streaming'`,
   );
+  // Guarded so two presses of Continue cannot both reopen the answer.
+  const reopenStmt = db.prepare(
+    `UPDATE messages SET status = 'streaming', error_code = NULL, error_message = NULL, retry_after_ms = NULL,
+       finish_reason = NULL, updated_at = ? WHERE id = ? AND status != 'streaming'`,
+  );
 
   return {
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
@@ -107,6 +122,11 @@ export function createMessageRepository(db: Database.Database) {
       return row ? toMessage(row) : null;
     },
     listByConversation: (conversationId: string): Message[] => byConversationStmt.all(conversationId).map(toMessage),
+    /** Up to `limit` messages just older than `before` (or the newest), oldest first like listByConversation. */
+    listPage(conversationId: string, limit: number, before?: string): Message[] {
+      const rows = before ? pageBeforeStmt.all({ conversationId, before, limit }) : newestPageStmt.all(conversationId, limit);
+      return rows.reverse().map(toMessage);
+    },
     insert(m: NewMessage): Message {
       insertStmt.run(m);
       return toMessage(getStmt.get(m.id)!);
@@ -132,6 +152,11 @@ export function createMessageRepository(db: Database.Database) {
       });
       const row = getStmt.get(id);
       return row ? toMessage(row) : null;
+    },
+    /** Makes a finished answer `streaming` again, its text kept, so more can be added to it. */
+    reopen(id: string, now: number): Message | null {
+      if (reopenStmt.run(now, id).changes === 0) return null;
+      return toMessage(getStmt.get(id)!);
     },
     /** At start-up: an answer still `streaming` was cut off by a crash. */
     markInterrupted: (now: number): number => interruptStmt.run(now).changes,
