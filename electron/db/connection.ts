@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { migrate, type MigrationReport } from './migrate';
 import { migrations } from './migrations';
 
+export const PAGE_SIZE = 8192;
+
 export interface OpenedDatabase {
   db: Database.Database;
   migration: MigrationReport;
@@ -21,6 +23,10 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    // Only a new, empty file takes this; an existing one keeps its size. Messages run to about a kilobyte,
+    // and 4 KiB pages left a fifth of the messages table empty (two or three rows to a page), which
+    // measured the difference between the benchmark database fitting in 1.8× its text or not.
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

@@ -46,6 +46,8 @@ export function createConversationRepository(db: Database.Database) {
      VALUES (@id, @title, @model, @providerId, @origin, @now, @now)`,
   );
   const renameStmt = db.prepare('UPDATE conversations SET title = ?, updated_at = ? WHERE id = ?');
+  // Pinning is not an edit: it keeps updated_at so the conversation keeps its place in its date group.
+  const pinStmt = db.prepare('UPDATE conversations SET pinned = ? WHERE id = ?');
   const touchStmt = db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?');
   const deleteStmt = db.prepare('DELETE FROM conversations WHERE id = ?');
 
@@ -61,6 +63,11 @@ export function createConversationRepository(db: Database.Database) {
     },
     rename(id: string, title: string, now: number): Conversation | null {
       renameStmt.run(title, now, id);
+      const row = getStmt.get(id);
+      return row ? toConversation(row) : null;
+    },
+    setPinned(id: string, pinned: boolean): Conversation | null {
+      pinStmt.run(pinned ? 1 : 0, id);
       const row = getStmt.get(id);
       return row ? toConversation(row) : null;
     },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Conversation } from '../../shared/domain';
+import type { Conversation, Message } from '../../shared/domain';
+import { safeFileName, toJson, toMarkdown } from './export/conversation-export';
 import type { ConversationRepository } from '../db/conversation-repository';
 import { AppError } from './app-error';
 import type { ProviderSettingsService } from './settings/provider-settings';
@@ -17,6 +18,14 @@ export function createConversationService(conversations: ConversationRepository,
       return conversations.create({ id: randomUUID(), title: title || 'New chat', providerId: provider.get().id, model: null, origin, now: Date.now() });
     },
     rename: (id: string, title: string) => mustExist(conversations.rename(id, title, Date.now())),
+    setPinned: (id: string, pinned: boolean) => mustExist(conversations.setPinned(id, pinned)),
+    export(id: string, format: 'markdown' | 'json', messages: Message[]) {
+      const c = mustExist(conversations.get(id));
+      const name = safeFileName(c.title);
+      return format === 'markdown'
+        ? { fileName: `${name}.md`, mimeType: 'text/markdown', content: toMarkdown(c, messages) }
+        : { fileName: `${name}.json`, mimeType: 'application/json', content: toJson(c, messages) };
+    },
     delete: (id: string) => conversations.delete(id),
   };
 }

@@ -4,13 +4,19 @@ import { ConversationList } from '../features/conversations/conversation-list';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { connectChatEvents, useChatStore } from '../stores/chat-store';
 import { useSettingsStore } from '../stores/settings-store';
+import { useAppearanceStore } from '../stores/appearance-store';
+import { useKeyboardShortcuts } from '../features/shortcuts/shortcuts';
+import { ShortcutsSheet } from '../features/shortcuts/shortcuts-sheet';
+import { useShortcutSheet } from '../features/shortcuts/shortcuts-sheet-store';
 
 export function App() {
   const settingsOpen = useSettingsStore((s) => s.open);
   const settingsLoaded = useSettingsStore((s) => s.provider !== null);
 
+  useKeyboardShortcuts();
   useEffect(() => {
     const disconnect = connectChatEvents();
+    void useAppearanceStore.getState().load().catch(() => {}); // the system theme stays if this fails
     void useChatStore.getState().loadConversations();
     // First run: with no key anywhere, Settings is the first thing to see.
     useSettingsStore
@@ -29,13 +35,19 @@ export function App() {
       <div className="main-column">
         <header className="toolbar">
           <span className="brand">Parley</span>
-          <button type="button" onClick={() => useSettingsStore.getState().setOpen(true)}>
-            Settings
-          </button>
+          <span className="toolbar-actions">
+            <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts" onClick={() => useShortcutSheet.setState({ open: true })}>
+              ⌨
+            </button>
+            <button type="button" onClick={() => useSettingsStore.getState().setOpen(true)}>
+              Settings
+            </button>
+          </span>
         </header>
         <ChatView />
       </div>
       {settingsOpen && settingsLoaded && <SettingsDialog />}
+      <ShortcutsSheet />
     </div>
   );
 }

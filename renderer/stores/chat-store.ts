@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Conversation, Message } from '../../shared/domain';
 import { parley, ParleyError, unwrap } from '../api/parley';
+import { shownLeafId, useBranchStore } from './branch-store';
 
 interface ChatState {
   conversations: Conversation[];
@@ -14,7 +15,6 @@ interface ChatState {
   select(id: string | null): Promise<void>;
   newChat(): void;
   rename(id: string, title: string): Promise<void>;
-  remove(id: string): Promise<void>;
   /** Resolves true when the message was accepted, so the composer can clear itself. */
   send(content: string): Promise<boolean>;
   stop(messageId: string): Promise<void>;
@@ -29,7 +29,7 @@ function isNewer(candidate: Message, current: Message): boolean {
   return candidate.status !== 'streaming' || candidate.content.length >= current.content.length;
 }
 
-function upsert(list: Message[], message: Message): Message[] {
+export function upsert(list: Message[], message: Message): Message[] {
   const i = list.findIndex((m) => m.id === message.id);
   if (i < 0) return [...list, message];
   if (!isNewer(message, list[i]!)) return list;
@@ -78,22 +78,6 @@ export const useChatStore = create<ChatState>((set, get) => ({
     }
   },
 
-  async remove(id) {
-    try {
-      await unwrap(parley.conversations.delete({ id }));
-      set((s) => {
-        const { [id]: _gone, ...messages } = s.messages;
-        return {
-          conversations: s.conversations.filter((c) => c.id !== id),
-          messages,
-          selectedId: s.selectedId === id ? null : s.selectedId,
-        };
-      });
-    } catch (err) {
-      set({ problem: explain(err) });
-    }
-  },
-
   async send(content) {
     if (get().sending) return false; // a double press sends once
     set({ sending: true, problem: null });
@@ -104,7 +88,11 @@ export const useChatStore = create<ChatState>((set, get) => ({
         set((s) => ({ conversations: [c, ...s.conversations], selectedId: c.id, messages: { ...s.messages, [c.id]: [] } }));
         id = c.id;
       }
-      const { userMessage, assistantMessage } = await unwrap(parley.chat.send({ conversationId: id, content }));
+      // Not loaded yet: main's default, the newest message, is also the path this window would show.
+      const loaded = get().messages[id];
+      const parentId = loaded ? shownLeafId(id, loaded) : undefined;
+      const { userMessage, assistantMessage } = await unwrap(parley.chat.send({ conversationId: id, content, ...(parentId !== undefined ? { parentId } : {}) }));
+      useBranchStore.getState().showBranch(id, assistantMessage.id);
       set((s) => ({
         messages: { ...s.messages, [id]: upsert(upsert(s.messages[id] ?? [], userMessage), assistantMessage) },
         conversations: moveToTop(s.conversations, id),
@@ -125,7 +113,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
   dismissProblem: () => set({ problem: null }),
 }));
 
-function moveToTop(list: Conversation[], id: string): Conversation[] {
+export function moveToTop(list: Conversation[], id: string): Conversation[] {
   const c = list.find((x) => x.id === id);
   if (!c || c.pinned) return list;
   return [{ ...c, updatedAt: Date.now() }, ...list.filter((x) => x.id !== id)];

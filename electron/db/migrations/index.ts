@@ -1,5 +1,6 @@
 import type { Migration } from './migration';
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-search';
 
 /** In order; each version is one more than the previous. */
-export const migrations: Migration[] = [migration0001];
+export const migrations: Migration[] = [migration0001, migration0002];

@@ -1,4 +1,5 @@
 import { useChatStore } from '../../stores/chat-store';
+import { BranchContext, useBranches } from './branch-context';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
 
@@ -10,12 +11,15 @@ export function ChatView() {
   const title = useChatStore((s) => s.conversations.find((c) => c.id === s.selectedId)?.title ?? 'New chat');
   const { problem, sending, send, stop, dismissProblem } = useChatStore();
   const streaming = messages.find((m) => m.status === 'streaming');
+  const { path, branches } = useBranches(selectedId, messages, sending || streaming !== undefined);
 
   return (
     <main className="chat" aria-label={title}>
       <h1 className="chat-title">{title}</h1>
       {selectedId && messages.length > 0 ? (
-        <MessageList messages={messages} />
+        <BranchContext.Provider value={branches}>
+          <MessageList messages={path} />
+        </BranchContext.Provider>
       ) : (
         <div className="welcome">
           <p>Ask anything. Answers stream in as they are written, and every conversation is kept on this computer.</p>

@@ -1,5 +1,8 @@
 import type { Message } from '../../../shared/domain';
-import { Markdown } from '../../components/markdown';
+import { Markdown } from '../../components/markdown/markdown';
+import { useBranchStore } from '../../stores/branch-store';
+import { MessageActions } from './message-actions';
+import { MessageEditor } from './message-editor';
 
 const statusNote: Partial<Record<Message['status'], string>> = {
   cancelled: 'Stopped',
@@ -10,6 +13,7 @@ export function MessageView({ message }: { message: Message }) {
   const who = message.role === 'user' ? 'You' : 'Assistant';
   const streaming = message.status === 'streaming';
   const note = statusNote[message.status];
+  const editing = useBranchStore((s) => s.editingId === message.id);
   return (
     <article
       className={`message message-${message.role}`}
@@ -21,7 +25,11 @@ export function MessageView({ message }: { message: Message }) {
       </div>
       <div className="message-body">
         {message.role === 'user' ? (
-          <p className="user-text">{message.content}</p>
+          editing ? (
+            <MessageEditor message={message} />
+          ) : (
+            <p className="user-text">{message.content}</p>
+          )
         ) : message.content === '' && streaming ? (
           <p className="thinking" aria-label="Waiting for the answer">
             <span className="dot" />
@@ -38,6 +46,7 @@ export function MessageView({ message }: { message: Message }) {
           {message.error.message}
         </div>
       )}
+      {!editing && <MessageActions message={message} />}
     </article>
   );
 }

@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import type { Conversation } from '../../../shared/domain';
+import { ConversationMenu } from './conversation-menu';
 
 interface Props {
   conversation: Conversation;
   selected: boolean;
   onSelect(): void;
   onRename(title: string): void;
+  onPin(pinned: boolean): void;
+  onExport(format: 'markdown' | 'json'): void;
   onDelete(): void;
 }
 
-export function ConversationItem({ conversation, selected, onSelect, onRename, onDelete }: Props) {
-  const [mode, setMode] = useState<'view' | 'rename' | 'confirm-delete'>('view');
+export function ConversationItem({ conversation, selected, onSelect, onRename, onPin, onExport, onDelete }: Props) {
+  const [mode, setMode] = useState<'view' | 'rename' | 'export'>('view');
   const [draft, setDraft] = useState(conversation.title);
   const title = conversation.title;
 
@@ -37,15 +40,22 @@ export function ConversationItem({ conversation, selected, onSelect, onRename, o
     );
   }
 
-  if (mode === 'confirm-delete') {
+  if (mode === 'export') {
+    const pick = (format: 'markdown' | 'json') => {
+      onExport(format);
+      setMode('view');
+    };
     return (
-      <li className="conversation confirming" role="group" aria-label={`Delete ${title}?`}>
-        <span className="confirm-text">Delete “{title}”?</span>
-        <button type="button" className="danger" onClick={onDelete} autoFocus>
-          Delete
+      <li className="conversation confirming" role="group" aria-label={`Export ${title}`}>
+        <span className="confirm-text">Export “{title}” as</span>
+        <button type="button" onClick={() => pick('markdown')} autoFocus>
+          Markdown
+        </button>
+        <button type="button" onClick={() => pick('json')}>
+          JSON
         </button>
         <button type="button" onClick={() => setMode('view')}>
-          Keep
+          Cancel
         </button>
       </li>
     );
@@ -54,25 +64,24 @@ export function ConversationItem({ conversation, selected, onSelect, onRename, o
   return (
     <li className={`conversation${selected ? ' selected' : ''}`}>
       <button type="button" className="conversation-open" aria-current={selected ? 'page' : undefined} onClick={onSelect}>
+        {conversation.pinned && <span aria-hidden="true">📌 </span>}
         {title}
       </button>
-      <span className="conversation-actions">
-        <button
-          type="button"
-          className="icon"
-          aria-label={`Rename ${title}`}
-          title="Rename"
-          onClick={() => {
-            setDraft(title);
-            setMode('rename');
-          }}
-        >
-          ✎
-        </button>
-        <button type="button" className="icon" aria-label={`Delete ${title}`} title="Delete" onClick={() => setMode('confirm-delete')}>
-          🗑
-        </button>
-      </span>
+      <ConversationMenu
+        title={title}
+        actions={[
+          {
+            label: 'Rename',
+            run: () => {
+              setDraft(title);
+              setMode('rename');
+            },
+          },
+          { label: conversation.pinned ? 'Unpin' : 'Pin', run: () => onPin(!conversation.pinned) },
+          { label: 'Export', run: () => setMode('export') },
+          { label: 'Delete', danger: true, run: onDelete },
+        ]}
+      />
     </li>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSettingsStore } from '../../stores/settings-store';
 import { describeKey } from './key-status-line';
+import { ThemePicker } from './theme-picker';
 
 export function SettingsDialog() {
   const { provider, key, setOpen, saveProvider, saveKey, removeKey } = useSettingsStore();
@@ -88,6 +89,10 @@ export function SettingsDialog() {
               Model
               <input spellCheck={false} value={model} onChange={(e) => setModel(e.target.value)} />
             </label>
+          </fieldset>
+          <fieldset>
+            <legend>Appearance</legend>
+            <ThemePicker />
           </fieldset>
           {error && (
             <div role="alert" className="problem">

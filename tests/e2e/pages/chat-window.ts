@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { ChatMessage } from './chat-message';
 import { SettingsDialog } from './settings-dialog';
 
 /** The main window as a person sees it: what the tests do reads like their steps. */
@@ -49,8 +50,27 @@ export class ChatWindow {
     return this.page.getByRole('article', { name: /^You/ });
   }
 
+  /** The n-th answer on screen (0 is the first), with its actions. */
+  answer(n: number): ChatMessage {
+    return new ChatMessage(this.answers().nth(n));
+  }
+
+  question(n: number): ChatMessage {
+    return new ChatMessage(this.questions().nth(n));
+  }
+
   conversation(title: string | RegExp): Locator {
     return this.conversations.getByRole('button', { name: title, exact: typeof title === 'string' });
+  }
+
+  /** Opens the conversation's "⋯" menu and picks an action (Rename, Pin, Unpin, Export, Delete). */
+  async conversationAction(title: string, action: string): Promise<void> {
+    await this.conversations.getByRole('button', { name: `Actions for ${title}` }).click();
+    await this.page.getByRole('menu', { name: `Actions for ${title}` }).getByRole('menuitem', { name: action }).click();
+  }
+
+  conversationGroup(label: string): Locator {
+    return this.conversations.getByRole('region', { name: label });
   }
 
   alerts(): Locator {

@@ -23,6 +23,8 @@ export interface E2ESession {
   newPage(): Promise<Page>;
   /** Calls the host through the same contract the page uses, for set-up steps that are not under test. */
   invoke(channel: ChannelName, input: unknown): Promise<unknown>;
+  /** Saves a key as Settings would: in the keychain, or for the session where none is available. */
+  saveKey(key: string): Promise<void>;
   /** Stops the host and starts a new one on the same data: Parley closed and reopened. */
   restartHost(): Promise<void>;
   close(): Promise<void>;
@@ -58,6 +60,11 @@ export async function startE2ESession(): Promise<E2ESession> {
       const result = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
       if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
       return result.value;
+    },
+    async saveKey(key) {
+      await session
+        .invoke('secrets:setKey', { providerId: 'openai', key })
+        .catch(() => session.invoke('secrets:setKey', { providerId: 'openai', key, sessionOnly: true }));
     },
     async restartHost() {
       await session.host.stop();

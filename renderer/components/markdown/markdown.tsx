@@ -1,0 +1,3 @@
+import './markdown.css';
+
+export { MarkdownView as Markdown } from './markdown-view';

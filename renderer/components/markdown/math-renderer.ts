@@ -1,0 +1,21 @@
+import { boundedCache, lazyModule } from './lazy-module';
+
+async function loadMath() {
+  const [{ default: katex }, { default: DOMPurify }] = await Promise.all([import('katex'), import('dompurify')]);
+  if (typeof document !== 'undefined') await import('./katex-styles');
+  const cache = boundedCache<string>(512);
+  return {
+    /** KaTeX's HTML for a formula. Bad TeX renders as KaTeX's error text rather than throwing. */
+    toHtml(tex: string, display: boolean): string {
+      return cache.get(`${display ? 'D' : 'I'}${tex}`, () => {
+        // trust: false keeps \href, \url, \htmlData and friends off; the limits stop a formula from hanging the window.
+        const html = katex.renderToString(tex, { displayMode: display, throwOnError: false, trust: false, strict: 'ignore', maxExpand: 500, maxSize: 40 });
+        // KaTeX escapes what it is given; the sanitizer is the second lock on the door (it needs a DOM, which
+        // the renderer always has; Node-side static renders in tests and benches skip it).
+        return DOMPurify.isSupported ? DOMPurify.sanitize(html) : html;
+      });
+    },
+  };
+}
+
+export const mathRenderer = lazyModule(loadMath);

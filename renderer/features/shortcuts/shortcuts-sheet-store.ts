@@ -1,0 +1,3 @@
+import { create } from 'zustand';
+
+export const useShortcutSheet = create<{ open: boolean }>(() => ({ open: false }));

@@ -1,0 +1,75 @@
+import { create } from 'zustand';
+import type { Conversation } from '../../shared/domain';
+import { parley, unwrap } from '../api/parley';
+import { useChatStore } from './chat-store';
+
+/** How long a deleted conversation can be brought back before it is really deleted. */
+export const undoWindowMs = 6_000;
+
+interface PendingDelete {
+  conversation: Conversation;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+interface UndoState {
+  pending: PendingDelete | null;
+}
+
+/** The one deletion that can still be undone (a newer one commits the older at once). */
+export const useUndoStore = create<UndoState>(() => ({ pending: null }));
+
+const fail = (err: unknown) => useChatStore.setState({ problem: err instanceof Error ? err.message : String(err) });
+
+async function commitDelete(p: PendingDelete): Promise<void> {
+  clearTimeout(p.timer);
+  if (useUndoStore.getState().pending === p) useUndoStore.setState({ pending: null });
+  try {
+    await unwrap(parley.conversations.delete({ id: p.conversation.id }));
+  } catch (err) {
+    // It could not be deleted, so it is shown again rather than silently half-gone.
+    useChatStore.setState((s) => ({ conversations: [p.conversation, ...s.conversations] }));
+    fail(err);
+  }
+}
+
+/**
+ * Hides the conversation at once and deletes it after the undo window. If
+ * Parley closes inside the window the conversation survives: the safe side.
+ */
+export function deleteWithUndo(id: string): void {
+  const conversation = useChatStore.getState().conversations.find((c) => c.id === id);
+  if (!conversation) return;
+  const previous = useUndoStore.getState().pending;
+  if (previous) void commitDelete(previous);
+  const pending: PendingDelete = { conversation, timer: setTimeout(() => void commitDelete(pending), undoWindowMs) };
+  useUndoStore.setState({ pending });
+  useChatStore.setState((s) => ({
+    conversations: s.conversations.filter((c) => c.id !== id),
+    selectedId: s.selectedId === id ? null : s.selectedId,
+  }));
+}
+
+export function undoDelete(): void {
+  const p = useUndoStore.getState().pending;
+  if (!p) return;
+  clearTimeout(p.timer);
+  useUndoStore.setState({ pending: null });
+  useChatStore.setState((s) => ({
+    conversations: [...s.conversations, p.conversation].sort(byListOrder),
+  }));
+}
+
+function byListOrder(a: Conversation, b: Conversation): number {
+  return Number(b.pinned) - Number(a.pinned) || b.updatedAt - a.updatedAt;
+}
+
+export async function setPinned(id: string, pinned: boolean): Promise<void> {
+  try {
+    const updated = await unwrap(parley.conversations.setPinned({ id, pinned }));
+    useChatStore.setState((s) => ({
+      conversations: s.conversations.map((c) => (c.id === id ? updated : c)).sort(byListOrder),
+    }));
+  } catch (err) {
+    fail(err);
+  }
+}
