@@ -16,6 +16,8 @@ import { createSearchService } from './services/search-service';
 import { createConversationSettings } from './services/conversation-settings';
 import { createKeyService } from './services/secrets/key-service';
 import type { SecretStore } from './services/secrets/secret-store';
+import { createDataTransferService } from './services/data-transfer/data-transfer-service';
+import { createImportRepository } from './services/data-transfer/import-repository';
 import { createAppearanceSettings } from './services/settings/appearance-settings';
 import { createProviderSettings, defaultProviderId } from './services/settings/provider-settings';
 
@@ -71,7 +73,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timings ? { timings: options.timings } : {}),
   });
-  const handlers = createHandlers({ conversations: createConversationService(conversations, provider), messages, chat, keys, provider, search: createSearchService(createSearchRepository(db)), conversationSettings, appearance });
+  const handlers = createHandlers({ conversations: createConversationService(conversations, provider), messages, chat, keys, provider, search: createSearchService(createSearchRepository(db)), conversationSettings, appearance, dataTransfer: createDataTransferService(conversations, messages, createImportRepository(db)) });
   const invoke = createRouter(handlers, {
     isTrustedSender: options.isTrustedSender,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),

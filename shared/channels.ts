@@ -26,6 +26,8 @@ export const channelNames = [
   'settings:setAppearance',
   'settings:getChatDefaults',
   'settings:setChatDefaults',
+  'data:exportAll',
+  'data:import',
   'secrets:status',
   'secrets:setKey',
   'secrets:deleteKey',

@@ -84,6 +84,13 @@ export const contract = {
     input: z.object({ baseUrl, model: z.string().trim().min(1).max(200) }).strict(),
     output: ProviderSettings,
   },
+  /** Every conversation with every branch, as one JSON file; never any key. */
+  'data:exportAll': { input: empty, output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }) },
+  /** A Parley export (one conversation or a backup) or ChatGPT's conversations.json, as text. */
+  'data:import': {
+    input: z.object({ content: z.string().min(1, 'the file is empty').max(200_000_000, 'the file is over 200 MB') }).strict(),
+    output: z.object({ source: z.enum(['parley', 'chatgpt']), conversations: z.number().int(), messages: z.number().int() }),
+  },
   'secrets:status': { input: z.object({ providerId }).strict(), output: KeyStatus },
   'secrets:setKey': {
     input: z.object({ providerId, key: apiKey, sessionOnly: z.boolean().optional() }).strict(),

@@ -74,21 +74,20 @@ export interface FinishedAnswer {
   now: number;
 }
 
+// Pages walk messages_by_conversation (conversation_id, created_at, and the rowid every index ends with)
+// backwards from a cursor, so the newest page of a long conversation reads only that page's rows.
+export const newestPageSql = 'SELECT * FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?';
+export const pageBeforeSql = `SELECT * FROM messages WHERE conversation_id = @conversationId
+    AND (created_at, rowid) < (SELECT created_at, rowid FROM messages WHERE id = @before AND conversation_id = @conversationId)
+  ORDER BY created_at DESC, rowid DESC LIMIT @limit`;
+
 export function createMessageRepository(db: Database.Database) {
   const getStmt = db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?');
   const byConversationStmt = db.prepare<[string], MessageRow>(
     'SELECT * FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid',
   );
-  // Pages walk messages_by_conversation (conversation_id, created_at, and the rowid every index ends with)
-  // backwards from a cursor, so the newest page of a long conversation reads only that page's rows.
-  const newestPageStmt = db.prepare<[string, number], MessageRow>(
-    'SELECT * FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
-  );
-  const pageBeforeStmt = db.prepare<{ conversationId: string; before: string; limit: number }, MessageRow>(
-    `SELECT * FROM messages WHERE conversation_id = @conversationId
-       AND (created_at, rowid) < (SELECT created_at, rowid FROM messages WHERE id = @before AND conversation_id = @conversationId)
-     ORDER BY created_at DESC, rowid DESC LIMIT @limit`,
-  );
+  const newestPageStmt = db.prepare<[string, number], MessageRow>(newestPageSql);
+  const pageBeforeStmt = db.prepare<{ conversationId: string; before: string; limit: number }, MessageRow>(pageBeforeSql);
   const insertStmt = db.prepare(
     `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, model, created_at, updated_at)
      VALUES (@id, @conversationId, @parentId, @role, @content, @status, @model, @now, @now)`,

@@ -6,6 +6,7 @@ import type { KeyService } from '../services/secrets/key-service';
 import type { SearchService } from '../services/search-service';
 import type { ProviderSettingsService } from '../services/settings/provider-settings';
 import type { AppearanceSettings } from '../services/settings/appearance-settings';
+import type { DataTransferService } from '../services/data-transfer/data-transfer-service';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
@@ -16,6 +17,7 @@ export interface HandlerDeps {
   provider: ProviderSettingsService;
   search: SearchService;
   appearance: AppearanceSettings;
+  dataTransfer: DataTransferService;
   conversationSettings: ConversationSettings;
 }
 
@@ -44,6 +46,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'settings:setProvider': (i) => d.provider.set(i),
     'settings:getChatDefaults': () => d.conversationSettings.defaults.get(),
     'settings:setChatDefaults': (i) => d.conversationSettings.defaults.set(i),
+    'data:exportAll': () => d.dataTransfer.exportAll(),
+    'data:import': (i) => d.dataTransfer.import(i.content),
     'secrets:status': (i) => d.keys.status(i.providerId),
     'secrets:setKey': (i) => d.keys.setKey(i.providerId, i.key, i.sessionOnly),
     'secrets:deleteKey': (i) => d.keys.deleteKey(i.providerId),

@@ -175,6 +175,11 @@ const cases: Record<ChannelName, ChannelCases> = {
       ['a negative maximum of tokens', { systemPrompt: null, temperature: null, maxOutputTokens: -5 }],
     ],
   },
+  'data:exportAll': { valid: {}, invalid: [['an extra field', { format: 'zip' }]] },
+  'data:import': {
+    valid: { content: '[]' },
+    invalid: [['empty content', { content: '' }], ['content as a number', { content: 42 }], ['missing content', {}], ['an extra field', { content: '[]', path: '/etc/passwd' }]],
+  },
   'secrets:status': { valid: { providerId: 'openai' }, invalid: providerCases({ providerId: 'openai' }) },
   'secrets:setKey': {
     valid: validSetKey,
