@@ -41,6 +41,7 @@ export function MessageView({ message }: { message: Message }) {
         )}
       </div>
       {note && message.status !== 'interrupted' && <p className="message-note">{note}</p>}
+      {message.status === 'complete' && message.finishReason === 'length' && <p className="message-note">Cut off at the length limit</p>}
       {message.error && (
         <div role="alert" className="message-error">
           {message.error.message}
