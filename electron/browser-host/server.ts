@@ -20,7 +20,8 @@ interface HostSender {
   token: string | undefined;
 }
 
-const maxBodyBytes = 8 * 1024 * 1024;
+// Imports arrive as one body (the contract caps them at 200 MB of text).
+const maxBodyBytes = 256 * 1024 * 1024;
 const csp =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 

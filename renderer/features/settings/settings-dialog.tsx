@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSettingsStore } from '../../stores/settings-store';
 import { describeKey } from './key-status-line';
+import { ChatDefaultsFields, useChatDefaultsForm } from './chat-defaults-fields';
 import { ThemePicker } from './theme-picker';
+import { DataTransfer } from './data-transfer';
 
 export function SettingsDialog() {
   const { provider, key, setOpen, saveProvider, saveKey, removeKey } = useSettingsStore();
@@ -9,6 +11,7 @@ export function SettingsDialog() {
   const [baseUrl, setBaseUrl] = useState(provider?.baseUrl ?? '');
   const [model, setModel] = useState(provider?.model ?? '');
   const [sessionOnly, setSessionOnly] = useState(false);
+  const chatDefaults = useChatDefaultsForm();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const first = useRef<HTMLInputElement>(null);
@@ -25,6 +28,7 @@ export function SettingsDialog() {
     try {
       if (baseUrl !== provider?.baseUrl || model !== provider?.model) await saveProvider(baseUrl, model);
       if (apiKey.trim()) await saveKey(apiKey, sessionOnly);
+      await chatDefaults.save();
       setApiKey('');
       setOpen(false);
     } catch (err) {
@@ -90,10 +94,12 @@ export function SettingsDialog() {
               <input spellCheck={false} value={model} onChange={(e) => setModel(e.target.value)} />
             </label>
           </fieldset>
+          <ChatDefaultsFields form={chatDefaults} />
           <fieldset>
             <legend>Appearance</legend>
             <ThemePicker />
           </fieldset>
+          <DataTransfer />
           {error && (
             <div role="alert" className="problem">
               {error}
