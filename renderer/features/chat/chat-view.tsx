@@ -1,6 +1,7 @@
 import { useChatStore } from '../../stores/chat-store';
 import { BranchContext, useBranches } from './branch-context';
 import { Composer } from './composer';
+import { ConversationOptionsButton } from './conversation-options-dialog';
 import { MessageList } from './message-list';
 
 const noMessages: never[] = [];
@@ -15,7 +16,10 @@ export function ChatView() {
 
   return (
     <main className="chat" aria-label={title}>
-      <h1 className="chat-title">{title}</h1>
+      <div className="chat-header">
+        <h1 className="chat-title">{title}</h1>
+        <ConversationOptionsButton />
+      </div>
       {selectedId && messages.length > 0 ? (
         <BranchContext.Provider value={branches}>
           <MessageList messages={path} />

@@ -1,4 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { RequestEstimate } from './request-estimate';
 
 interface ComposerProps {
   streamingMessageId: string | null;
@@ -53,6 +54,7 @@ export function Composer({ streamingMessageId, sending, onSend, onStop }: Compos
           Send
         </button>
       )}
+      <RequestEstimate draft={text} />
     </form>
   );
 }

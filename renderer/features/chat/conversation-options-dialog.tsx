@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { findModel, knownModelIds } from '../../../shared/model-catalogue';
+import { useChatStore } from '../../stores/chat-store';
 import { useConversationOptionsStore } from '../../stores/conversation-options-store';
 import { useSettingsStore } from '../../stores/settings-store';
 
@@ -66,7 +67,7 @@ export function ConversationOptionsDialog({ conversationId }: { conversationId: 
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
       <div role="dialog" aria-modal="true" aria-labelledby="conversation-options-title" className="dialog" onKeyDown={(e) => e.key === 'Escape' && close()}>
-        <h2 id="conversation-options-title">Conversation settings</h2>
+        <h2 id="conversation-options-title">Chat options</h2>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -139,5 +140,20 @@ export function ConversationOptionsDialog({ conversationId }: { conversationId: 
         </form>
       </div>
     </div>
+  );
+}
+
+/** The labelled button in the chat header, and the dialog it opens. */
+export function ConversationOptionsButton() {
+  const selectedId = useChatStore((s) => s.selectedId);
+  const editing = useConversationOptionsStore((s) => s.editing);
+  const openFor = useConversationOptionsStore((s) => s.openFor);
+  return (
+    <>
+      <button type="button" className="conversation-options-button" onClick={() => openFor(selectedId)}>
+        Chat options
+      </button>
+      {editing !== null && <ConversationOptionsDialog conversationId={editing || null} />}
+    </>
   );
 }

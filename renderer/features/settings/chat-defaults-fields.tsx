@@ -47,7 +47,7 @@ export function ChatDefaultsFields({ form }: { form: ChatDefaultsForm }) {
   return (
     <fieldset>
       <legend>New conversations</legend>
-      <p className="hint">Used by every conversation that has not chosen its own in Conversation settings.</p>
+      <p className="hint">Used by every conversation that has not chosen its own in Chat options.</p>
       <label>
         Default system prompt
         <textarea rows={3} placeholder="None" value={form.systemPrompt} onChange={(e) => form.set({ systemPrompt: e.target.value })} />
