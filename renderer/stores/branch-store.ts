@@ -16,15 +16,24 @@ interface BranchState {
   shownLeaf: Record<string, string>;
   /** The question whose text is open for editing, if any. */
   editingId: string | null;
+  /**
+   * A switch replaces the message on screen, and the button pressed goes
+   * with it: the switcher of the version now shown takes the focus back.
+   */
+  switchedTo: { messageId: string; control: 'previous' | 'next' } | null;
   showBranch(conversationId: string, messageId: string): void;
   setEditing(messageId: string | null): void;
+  switchVersion(conversationId: string, messageId: string, control: 'previous' | 'next'): void;
 }
 
 export const useBranchStore = create<BranchState>((set) => ({
   shownLeaf: {},
   editingId: null,
+  switchedTo: null,
   showBranch: (conversationId, messageId) => set((s) => ({ shownLeaf: { ...s.shownLeaf, [conversationId]: messageId } })),
   setEditing: (editingId) => set({ editingId }),
+  switchVersion: (conversationId, messageId, control) =>
+    set((s) => ({ shownLeaf: { ...s.shownLeaf, [conversationId]: messageId }, switchedTo: { messageId, control } })),
 }));
 
 /** The last message on screen in a conversation: what the next message answers. */

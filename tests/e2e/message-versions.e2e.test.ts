@@ -45,8 +45,11 @@ describe('versions of a message', () => {
     await expect.poll(() => chat.answer(0).text()).toContain('You said: Name a colour');
     expect(await chat.answer(0).version()).toBe('Version 1 of 2');
     expect(await chat.answer(0).button('Previous version').isDisabled()).toBe(true);
-    await chat.answer(0).nextVersion();
+    // The switch replaced the message; the keyboard is still on its switcher, and Enter goes forward again.
+    await expect.poll(() => chat.answer(0).isFocused('Next version')).toBe(true);
+    await chat.page.keyboard.press('Enter');
     await expect.poll(() => chat.answer(0).text()).toContain('Teal');
+    expect(await chat.answer(0).isFocused('Previous version')).toBe(true);
 
     // Back on the first version, the next question follows it, not the newer regenerated answer.
     await chat.answer(0).previousVersion();

@@ -40,6 +40,10 @@ export class ChatMessage {
     await this.button('Next version').click();
   }
 
+  isFocused(name: Parameters<ChatMessage['button']>[0]): Promise<boolean> {
+    return this.button(name).evaluate((el) => el === document.activeElement);
+  }
+
   /** "Version 2 of 3", or null when the message has one version. */
   async version(): Promise<string | null> {
     const group = this.root.getByRole('group', { name: /^Version \d+ of \d+$/ });
