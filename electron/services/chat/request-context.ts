@@ -51,7 +51,7 @@ export function createRequestContext(deps: RequestContextDeps) {
     const own = conversationId ? deps.options.get(conversationId) : null;
     if (conversationId && !own) throw new AppError('NOT_FOUND', 'That conversation no longer exists.');
     return {
-      model: own?.model ?? deps.provider.get().model,
+      model: own?.model ?? deps.provider.forConversation(conversationId).model ?? '',
       systemPrompt: own?.systemPrompt ?? defaults.systemPrompt,
       temperature: own?.temperature ?? defaults.temperature,
       maxOutputTokens: own?.maxOutputTokens ?? defaults.maxOutputTokens,
@@ -114,7 +114,10 @@ export function createRequestContext(deps: RequestContextDeps) {
      * prompt, defaults included, and the oldest turns to the window.
      */
     fit(conversationId: string, history: ChatMessageParam[]): PreparedRequest {
-      return prepare(effective(conversationId), history.filter((m) => m.role !== 'system'), null);
+      const options = effective(conversationId);
+      // A path that did not wait for `ready` sends a little less history this once; the next request counts exactly.
+      if (!deps.counter.isLoaded(encodingOf(options.model))) void ready(options.model);
+      return prepare(options, history.filter((m) => m.role !== 'system'), null);
     },
 
     /** What sending `content` now would send; `parentId` defaults to the newest message, as `chat:send` does. */
