@@ -76,6 +76,23 @@ describe('versions of a message', () => {
     expect(await chat.page.evaluate(() => navigator.clipboard.readText())).toBe('Use **bold** and `code`.');
   });
 
+  it('still copies where the window may not use the async clipboard, as in the desktop app', async () => {
+    // Electron's windows refuse every permission request; this page is refused the same way.
+    await chat.page.addInitScript(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+    });
+    await chat.page.reload();
+    await chat.page.context().grantPermissions(['clipboard-read'], { origin: new URL(session.host.url).origin });
+    session.model.setScenario({ kind: 'stream', chunks: ['# Title\n\n', 'Body text.'] });
+    await chat.ask('Give me a heading');
+    await expect.poll(() => chat.answer(0).text()).toContain('Body text.');
+
+    await chat.answer(0).copy();
+    await expect.poll(() => chat.answer(0).note().textContent()).toBe('Copied');
+    expect(await chat.page.evaluate(() => navigator.clipboard.readText())).toBe('# Title\n\nBody text.');
+    expect(await chat.answer(0).isFocused('Copy')).toBe(true);
+  });
+
   it('edits a sent question and resends it, keeping the first version and its answer', async () => {
     session.model.setScenario({ kind: 'echo' });
     await chat.ask('Plan a day in Oslo');

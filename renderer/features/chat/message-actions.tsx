@@ -1,6 +1,7 @@
 import { useContext, useEffect, useState } from 'react';
 import type { Message } from '../../../shared/domain';
 import { canContinue } from '../../../shared/message-tree';
+import { writeClipboard } from '../../components/clipboard';
 import { continueAnswer, regenerate } from '../../stores/branch-actions';
 import { useBranchStore } from '../../stores/branch-store';
 import { BranchContext } from './branch-context';
@@ -25,7 +26,7 @@ export function MessageActions({ message }: { message: Message }) {
   async function copy() {
     try {
       // The markdown source, as written: what a person pastes into a document or another chat.
-      await navigator.clipboard.writeText(message.content);
+      await writeClipboard(message.content);
       setCopyNote('Copied');
     } catch (err) {
       setCopyNote(`Could not copy: ${err instanceof Error ? err.message : String(err)}`);
