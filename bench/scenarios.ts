@@ -1,9 +1,12 @@
+import { estimate } from './estimate';
+import { mdStream } from './md-stream';
 import { persist } from './persist';
 import { pipeline } from './pipeline';
 import type { Scenario } from './report';
+import { search } from './search';
 
 /**
  * Every scenario, in the order `npm run bench` runs them. To add one, write
  * bench/<name>.ts exporting a `Scenario` ({ name, description, run }) and list it here.
  */
-export const scenarios: Scenario[] = [pipeline, persist];
+export const scenarios: Scenario[] = [pipeline, persist, search, estimate, mdStream];
