@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { highlighter } from '../../renderer/components/markdown/highlighter';
+import { loadLowlight } from '../../renderer/components/markdown/highlight-engine';
 import { MarkdownBlockStream, type MarkdownBlock } from '../../renderer/components/markdown/markdown-block-stream';
 import { MarkdownOnce } from '../../renderer/components/markdown/markdown-view';
 import { mathRenderer } from '../../renderer/components/markdown/math-renderer';
@@ -32,7 +32,7 @@ function streamAndCompare(text: string, sizes: (i: number) => number, opts: { ev
 
 beforeAll(async () => {
   // Loaded up front so code blocks and formulas render highlighted and typeset, not as their plain fallback.
-  await Promise.all([highlighter.load(), mathRenderer.load()]);
+  await Promise.all([loadLowlight(), mathRenderer.load()]);
 });
 
 describe('the markdown block stream', () => {

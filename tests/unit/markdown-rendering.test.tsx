@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { highlighter } from '../../renderer/components/markdown/highlighter';
+import { isLowlightLoaded, loadLowlight } from '../../renderer/components/markdown/highlight-engine';
 import { MarkdownOnce, MarkdownView } from '../../renderer/components/markdown/markdown-view';
 import { mathRenderer } from '../../renderer/components/markdown/math-renderer';
 
@@ -8,7 +8,7 @@ const html = (text: string) => renderToStaticMarkup(<MarkdownOnce text={text} />
 
 describe('markdown rendering', () => {
   it('loads neither the highlighter nor KaTeX until a block needs them, rendering plain meanwhile', () => {
-    expect(highlighter.current()).toBeNull();
+    expect(isLowlightLoaded()).toBe(false);
     expect(mathRenderer.current()).toBeNull();
     const out = html('```ts\nconst a = 1;\n```\n\n$$x^2$$\n');
     expect(out).toContain('<code class="language-ts">const a = 1;</code>');
@@ -16,7 +16,7 @@ describe('markdown rendering', () => {
   });
 
   it('highlights a code block once its fence closes and keeps it plain while open', async () => {
-    await highlighter.load();
+    await loadLowlight();
     expect(html('```ts\nconst a = 1;\n')).toContain('<code class="language-ts">const a = 1;</code>');
     const closed = html('```ts\nconst a = 1;\n```');
     expect(closed).toContain('<code class="hljs language-ts"><span class="hljs-keyword">const</span>');
@@ -79,7 +79,7 @@ describe('markdown rendering', () => {
   });
 
   it('renders the streaming view exactly as the one-shot view', async () => {
-    await Promise.all([highlighter.load(), mathRenderer.load()]);
+    await Promise.all([loadLowlight(), mathRenderer.load()]);
     const text = '# T\n\nSome $x$ text.\n\n```py\nprint(1)\n```\n\n| a |\n|---|\n| 1 |\n';
     expect(renderToStaticMarkup(<MarkdownView text={text} />)).toBe(html(text));
   });

@@ -1,6 +1,5 @@
 import { CopyButton } from './copy-button';
-import { highlightCode, highlighter } from './highlighter';
-import { useLazyModule } from './lazy-module';
+import { highlighted, useHighlightResults } from './highlighter';
 
 /** A fence is closed when its last line is a run of the opening character at least as long as the opening run. */
 export function isFenceClosed(raw: string): boolean {
@@ -18,9 +17,9 @@ const languageName = /^[\w+#.-]{1,40}$/;
 
 /** A code block, highlighted once its fence closes (plain while it is being written), with a copy button. */
 export function CodeBlock({ code, lang, closed }: { code: string; lang: string; closed: boolean }) {
+  useHighlightResults();
   const language = languageName.test(lang) ? lang.toLowerCase() : '';
-  const lowlight = useLazyModule(highlighter, closed && language !== '');
-  const highlighted = closed && language && lowlight ? highlightCode(lowlight, language, code) : null;
+  const tree = closed && language ? highlighted(language, code) : null;
   return (
     <div className="code-block">
       <div className="code-block-bar">
@@ -28,9 +27,7 @@ export function CodeBlock({ code, lang, closed }: { code: string; lang: string; 
         <CopyButton text={code} />
       </div>
       <pre>
-        <code className={[highlighted ? 'hljs' : '', language ? `language-${language}` : ''].filter(Boolean).join(' ') || undefined}>
-          {highlighted ?? code}
-        </code>
+        <code className={[tree ? 'hljs' : '', language ? `language-${language}` : ''].filter(Boolean).join(' ') || undefined}>{tree ?? code}</code>
       </pre>
     </div>
   );

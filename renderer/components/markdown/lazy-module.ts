@@ -59,5 +59,6 @@ export function boundedCache<V>(limit: number) {
       map.set(key, v);
       return v;
     },
+    clear: () => map.clear(),
   };
 }
