@@ -15,9 +15,12 @@ import { createConversationService } from './services/conversation-service';
 import { createSearchService } from './services/search-service';
 import { createConversationSettings } from './services/conversation-settings';
 import { createKeyService } from './services/secrets/key-service';
+import { createProviderService } from './services/providers/provider-service';
+import type { LocalProbeUrls } from './services/providers/local-server-probe';
 import type { SecretStore } from './services/secrets/secret-store';
 import { createDataTransferService } from './services/data-transfer/data-transfer-service';
 import { createImportRepository } from './services/data-transfer/import-repository';
+import { createPromptTemplateLibrary } from './services/settings/prompt-template-library';
 import { createAppearanceSettings } from './services/settings/appearance-settings';
 import { createProviderSettings, defaultProviderId } from './services/settings/provider-settings';
 
@@ -31,6 +34,8 @@ export interface BackendOptions {
   /** Defaults to process.env; only OPENAI_API_KEY and OPENAI_BASE_URL are read. */
   env?: Record<string, string | undefined>;
   timings?: Partial<StreamTimings>;
+  /** Where to look for Ollama and LM Studio at first run; `{}` looks nowhere. Defaults to their usual ports. */
+  localProbeUrls?: LocalProbeUrls;
   nativeBinding?: string;
   onInternalError?: (channel: string, err: unknown) => void;
 }
@@ -54,9 +59,16 @@ export function createBackend(options: BackendOptions): Backend {
   const messages = createMessageRepository(db);
   messages.markInterrupted(Date.now());
   const settings = createSettingsRepository(db);
-  const provider = createProviderSettings(settings, env.OPENAI_BASE_URL);
+  const provider = createProviderSettings(settings, env.OPENAI_BASE_URL, (id) => conversations.get(id)?.providerId);
   const appearance = createAppearanceSettings(settings);
   const keys = createKeyService({ keychain: options.secrets, environmentKeys: { [defaultProviderId]: env.OPENAI_API_KEY } });
+  const providers = createProviderService({
+    provider,
+    keys,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.localProbeUrls ? { localProbeUrls: options.localProbeUrls } : {}),
+  });
+  providers.startFirstRunProbe();
 
   const listeners = new Set<EventListener>();
   const emit: EventListener = (event, payload) => {
@@ -73,7 +85,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timings ? { timings: options.timings } : {}),
   });
-  const handlers = createHandlers({ conversations: createConversationService(conversations, provider), messages, chat, keys, provider, search: createSearchService(createSearchRepository(db)), conversationSettings, appearance, dataTransfer: createDataTransferService(conversations, messages, createImportRepository(db)) });
+  const handlers = createHandlers({ conversations: createConversationService(conversations, provider), messages, chat, keys, provider, providers, search: createSearchService(createSearchRepository(db)), conversationSettings, appearance, dataTransfer: createDataTransferService(conversations, messages, createImportRepository(db)), templates: createPromptTemplateLibrary(settings) });
   const invoke = createRouter(handlers, {
     isTrustedSender: options.isTrustedSender,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),

@@ -26,11 +26,23 @@ export const channelNames = [
   'settings:setAppearance',
   'settings:getChatDefaults',
   'settings:setChatDefaults',
+  'templates:list',
+  'templates:save',
+  'templates:delete',
+  'templates:reset',
   'data:exportAll',
   'data:import',
   'secrets:status',
   'secrets:setKey',
   'secrets:deleteKey',
+  'providers:list',
+  'providers:add',
+  'providers:update',
+  'providers:remove',
+  'providers:setDefault',
+  'providers:models',
+  'providers:test',
+  'providers:detectLocal',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 

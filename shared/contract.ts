@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { Appearance } from './appearance';
+import { PromptTemplate } from './prompt-templates';
 import type { ChannelName, EventName } from './channels';
 import { Conversation, Id, KeyStatus, Message, ProviderSettings } from './domain';
 import { SearchInput, SearchResults } from './search';
+import { AddProviderInput, ConnectionCheck, LocalServer, Provider, ProviderId, ProviderList, ProviderModels, UpdateProviderInput } from './providers';
 import { ChatDefaults, ConversationOptions, EstimateInput, RequestEstimate, SetConversationOptionsInput } from './chat-options';
 
 const empty = z.object({}).strict();
@@ -84,6 +86,10 @@ export const contract = {
     input: z.object({ baseUrl, model: z.string().trim().min(1).max(200) }).strict(),
     output: ProviderSettings,
   },
+  'templates:list': { input: empty, output: z.array(PromptTemplate) },
+  'templates:save': { input: z.object({ template: PromptTemplate }).strict(), output: z.array(PromptTemplate) },
+  'templates:delete': { input: z.object({ id: Id }).strict(), output: z.array(PromptTemplate) },
+  'templates:reset': { input: empty, output: z.array(PromptTemplate) },
   /** Every conversation with every branch, as one JSON file; never any key. */
   'data:exportAll': { input: empty, output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }) },
   /** A Parley export (one conversation or a backup) or ChatGPT's conversations.json, as text. */
@@ -97,6 +103,19 @@ export const contract = {
     output: KeyStatus,
   },
   'secrets:deleteKey': { input: z.object({ providerId }).strict(), output: KeyStatus },
+  /** Every provider and the default, the one new conversations use. Never a key. */
+  'providers:list': { input: empty, output: ProviderList },
+  'providers:add': { input: AddProviderInput, output: Provider },
+  'providers:update': { input: UpdateProviderInput, output: Provider },
+  /** Its keychain entry is removed too; conversations that used it move to the default. */
+  'providers:remove': { input: z.object({ id: ProviderId }).strict(), output: ProviderList },
+  'providers:setDefault': { input: z.object({ id: ProviderId }).strict(), output: ProviderList },
+  /** The provider's own model list (the SDK's models.list), sorted. */
+  'providers:models': { input: z.object({ providerId: ProviderId }).strict(), output: ProviderModels },
+  /** A cheap call with the saved address and key: its latency, or the typed error. */
+  'providers:test': { input: z.object({ providerId: ProviderId }).strict(), output: ConnectionCheck },
+  /** Ollama or LM Studio found on this computer at first run, not yet added. */
+  'providers:detectLocal': { input: empty, output: z.object({ servers: z.array(LocalServer) }) },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {

@@ -3,10 +3,12 @@ import type { ChatService } from '../services/chat/chat-service';
 import type { createConversationService } from '../services/conversation-service';
 import type { ConversationSettings } from '../services/conversation-settings';
 import type { KeyService } from '../services/secrets/key-service';
+import type { ProviderService } from '../services/providers/provider-service';
 import type { SearchService } from '../services/search-service';
 import type { ProviderSettingsService } from '../services/settings/provider-settings';
 import type { AppearanceSettings } from '../services/settings/appearance-settings';
 import type { DataTransferService } from '../services/data-transfer/data-transfer-service';
+import type { PromptTemplateLibrary } from '../services/settings/prompt-template-library';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
@@ -15,9 +17,11 @@ export interface HandlerDeps {
   chat: ChatService;
   keys: KeyService;
   provider: ProviderSettingsService;
+  providers: ProviderService;
   search: SearchService;
   appearance: AppearanceSettings;
   dataTransfer: DataTransferService;
+  templates: PromptTemplateLibrary;
   conversationSettings: ConversationSettings;
 }
 
@@ -46,11 +50,23 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'settings:setProvider': (i) => d.provider.set(i),
     'settings:getChatDefaults': () => d.conversationSettings.defaults.get(),
     'settings:setChatDefaults': (i) => d.conversationSettings.defaults.set(i),
+    'templates:list': () => d.templates.list(),
+    'templates:save': (i) => d.templates.save(i.template),
+    'templates:delete': (i) => d.templates.remove(i.id),
+    'templates:reset': () => d.templates.reset(),
     'data:exportAll': () => d.dataTransfer.exportAll(),
     'data:import': (i) => d.dataTransfer.import(i.content),
     'secrets:status': (i) => d.keys.status(i.providerId),
     'secrets:setKey': (i) => d.keys.setKey(i.providerId, i.key, i.sessionOnly),
     'secrets:deleteKey': (i) => d.keys.deleteKey(i.providerId),
+    'providers:list': () => d.providers.list(),
+    'providers:add': (i) => d.providers.add(i),
+    'providers:update': (i) => d.providers.update(i),
+    'providers:remove': (i) => d.providers.remove(i.id),
+    'providers:setDefault': (i) => d.providers.setDefault(i.id),
+    'providers:models': (i) => d.providers.models(i.providerId),
+    'providers:test': (i) => d.providers.test(i.providerId),
+    'providers:detectLocal': () => d.providers.detectLocal(),
   };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRouter } from '../../electron/ipc/router';
 import { channelNames, type ChannelName } from '../../shared/channels';
 import { recordingHandlers } from '../fixtures/recording-handlers';
+import { providerChannelCases } from './provider-channel-cases';
 
 const long = (n: number) => 'a'.repeat(n);
 
@@ -175,6 +176,20 @@ const cases: Record<ChannelName, ChannelCases> = {
       ['a negative maximum of tokens', { systemPrompt: null, temperature: null, maxOutputTokens: -5 }],
     ],
   },
+  'templates:list': { valid: {}, invalid: [['an extra field', { all: true }]] },
+  'templates:save': {
+    valid: { template: { id: 'tpl-1', name: 'Poem', prompt: 'Write a poem about', temperature: 0.9 } },
+    invalid: [
+      ['missing template', {}],
+      ['an empty name', { template: { id: 'tpl-1', name: ' ', prompt: 'x', temperature: null } }],
+      ['an empty prompt', { template: { id: 'tpl-1', name: 'Poem', prompt: '', temperature: null } }],
+      ['a temperature over 2', { template: { id: 'tpl-1', name: 'Poem', prompt: 'x', temperature: 3 } }],
+      ['a bad id', { template: { id: '../x', name: 'Poem', prompt: 'x', temperature: null } }],
+      ['an extra field in the template', { template: { id: 'tpl-1', name: 'Poem', prompt: 'x', temperature: null, html: '<b>' } }],
+    ],
+  },
+  'templates:delete': { valid: { id: 'tpl-1' }, invalid: idCases('id', { id: 'tpl-1' }) },
+  'templates:reset': { valid: {}, invalid: [['an extra field', { hard: true }]] },
   'data:exportAll': { valid: {}, invalid: [['an extra field', { format: 'zip' }]] },
   'data:import': {
     valid: { content: '[]' },
@@ -196,6 +211,7 @@ const cases: Record<ChannelName, ChannelCases> = {
     ],
   },
   'secrets:deleteKey': { valid: { providerId: 'openai' }, invalid: providerCases({ providerId: 'openai' }) },
+  ...providerChannelCases,
 };
 
 const notObjects: [string, unknown][] = [

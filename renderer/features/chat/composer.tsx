@@ -1,5 +1,8 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { RequestEstimate } from './request-estimate';
+import type { PromptTemplate } from '../../../shared/prompt-templates';
+import { useTemplatePicker } from '../templates/use-template-picker';
+import { TemplateChip } from '../templates/template-chip';
 
 interface ComposerProps {
   streamingMessageId: string | null;
@@ -12,15 +15,25 @@ export function Composer({ streamingMessageId, sending, onSend, onStop }: Compos
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
   const canSend = text.trim() !== '' && !sending && streamingMessageId === null;
+  const [template, setTemplate] = useState<PromptTemplate | null>(null);
+  const picker = useTemplatePicker(text, (t) => {
+    setTemplate(t);
+    setText(`${t.prompt}\n\n`);
+    input.current?.focus();
+  });
 
   async function submit() {
     if (!canSend) return;
     // The text stays in the box until main accepted it: a failed send loses nothing.
-    if (await onSend(text)) setText('');
+    if (await onSend(text)) {
+      setText('');
+      setTemplate(null);
+    }
     input.current?.focus();
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (picker.onKeyDown(e)) return;
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
       void submit();
@@ -38,7 +51,7 @@ export function Composer({ streamingMessageId, sending, onSend, onStop }: Compos
       <textarea
         ref={input}
         aria-label="Message"
-        placeholder="Ask anything…  (Enter to send, Shift+Enter for a new line)"
+        placeholder="Ask anything…  (Enter to send, Shift+Enter for a new line, / for templates)"
         value={text}
         rows={Math.min(10, Math.max(1, text.split('\n').length))}
         onChange={(e) => setText(e.target.value)}
@@ -54,6 +67,8 @@ export function Composer({ streamingMessageId, sending, onSend, onStop }: Compos
           Send
         </button>
       )}
+      {picker.element}
+      {template && <TemplateChip template={template} onClear={() => setTemplate(null)} />}
       <RequestEstimate draft={text} />
     </form>
   );

@@ -4,6 +4,7 @@ import { describeKey } from './key-status-line';
 import { ChatDefaultsFields, useChatDefaultsForm } from './chat-defaults-fields';
 import { ThemePicker } from './theme-picker';
 import { DataTransfer } from './data-transfer';
+import { TemplateLibrary } from '../templates/template-library';
 
 export function SettingsDialog() {
   const { provider, key, setOpen, saveProvider, saveKey, removeKey } = useSettingsStore();
@@ -99,6 +100,7 @@ export function SettingsDialog() {
             <legend>Appearance</legend>
             <ThemePicker />
           </fieldset>
+          <TemplateLibrary />
           <DataTransfer />
           {error && (
             <div role="alert" className="problem">
