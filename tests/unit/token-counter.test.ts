@@ -43,6 +43,14 @@ describe('the token counter', () => {
     expect(second.slice(0, 50)).toEqual(first);
   });
 
+  it('counts two different messages of the same length separately', async () => {
+    const counter = createTokenCounter();
+    await counter.load('o200k_base');
+    const long = (word: string) => `${word} `.repeat(400).slice(0, 2_000);
+    expect(counter.countRemembered('o200k_base', long('a'))).not.toBe(counter.countRemembered('o200k_base', long('internationalisation')));
+    expect(counter.stats.tokenized).toBe(2);
+  });
+
   it('counts an answer again as it grows while streaming', async () => {
     const counter = createTokenCounter();
     await counter.load('o200k_base');

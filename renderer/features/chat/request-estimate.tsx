@@ -36,6 +36,11 @@ function useRequestEstimate(draft: string): Estimate | null {
   });
   const shownLeaf = useBranchStore((s) => (conversationId ? s.shownLeaf[conversationId] : undefined));
   const revision = useConversationOptionsStore((s) => s.revision);
+  // Another window may change the model or prompt: the conversation in the list says so.
+  const chosen = useChatStore((s) => {
+    const c = s.conversations.find((x) => x.id === s.selectedId);
+    return c ? `${c.model}\u0000${c.systemPrompt}` : '';
+  });
   const defaultModel = useSettingsStore((s) => s.provider?.model);
   const [estimate, setEstimate] = useState<Estimate | null>(null);
 
@@ -52,7 +57,7 @@ function useRequestEstimate(draft: string): Estimate | null {
       current = false;
       clearTimeout(timer);
     };
-  }, [conversationId, history, shownLeaf, revision, defaultModel, draft]);
+  }, [conversationId, history, shownLeaf, revision, chosen, defaultModel, draft]);
 
   return estimate;
 }
