@@ -98,6 +98,13 @@ describe('versions of a message', () => {
     await chat.ask('Plan a day in Oslo');
     await expect.poll(() => chat.answer(0).text()).toContain('You said: Plan a day in Oslo');
 
+    // Escape leaves the question as it was, with the keyboard back on its Edit button.
+    await chat.question(0).button('Edit').click();
+    await chat.question(0).editor().fill('Never mind');
+    await chat.page.keyboard.press('Escape');
+    await expect.poll(() => chat.question(0).isFocused('Edit')).toBe(true);
+    expect(await chat.question(0).text()).toContain('Plan a day in Oslo');
+
     await chat.question(0).editAndSend('Plan a day in Bergen');
     await expect.poll(() => chat.answer(0).text()).toContain('You said: Plan a day in Bergen');
     expect(await chat.question(0).text()).toContain('Plan a day in Bergen');
@@ -118,7 +125,7 @@ describe('versions of a message', () => {
 
     await chat.question(0).editAndSend('A longer, better question');
     await expect.poll(() => chat.alerts().first().textContent()).toMatch(/key/i);
-    expect(await chat.question(0).root.getByRole('textbox', { name: 'Edited message' }).inputValue()).toBe('A longer, better question');
+    expect(await chat.question(0).editor().inputValue()).toBe('A longer, better question');
     expect(await chat.question(0).version()).toBeNull();
   });
 

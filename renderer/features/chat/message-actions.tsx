@@ -42,7 +42,7 @@ export function MessageActions({ message }: { message: Message }) {
         </button>
       )}
       {message.role === 'user' && (
-        <button type="button" className="icon" disabled={busy} onClick={() => setEditing(message.id)}>
+        <button type="button" className="icon" data-action="edit" disabled={busy} onClick={() => setEditing(message.id)}>
           Edit
         </button>
       )}

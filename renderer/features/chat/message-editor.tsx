@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Message } from '../../../shared/domain';
 import { editAndResend } from '../../stores/branch-actions';
 import { useBranchStore } from '../../stores/branch-store';
@@ -12,7 +12,14 @@ export function MessageEditor({ message }: { message: Message }) {
   const [text, setText] = useState(message.content);
   const sending = useChatStore((s) => s.sending);
   const streaming = useChatStore((s) => (s.messages[message.conversationId] ?? []).some((m) => m.status === 'streaming'));
+  const form = useRef<HTMLFormElement>(null);
   const close = () => useBranchStore.getState().setEditing(null);
+  const cancel = () => {
+    // The message stays on screen: the keyboard goes back to its Edit button rather than to the page.
+    const article = form.current?.closest('article');
+    close();
+    requestAnimationFrame(() => article?.querySelector<HTMLButtonElement>('button[data-action="edit"]')?.focus());
+  };
   const canSend = text.trim() !== '' && !sending && !streaming;
 
   async function submit() {
@@ -22,7 +29,7 @@ export function MessageEditor({ message }: { message: Message }) {
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
-    if (e.key === 'Escape') close();
+    if (e.key === 'Escape') cancel();
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
       void submit();
@@ -31,6 +38,7 @@ export function MessageEditor({ message }: { message: Message }) {
 
   return (
     <form
+      ref={form}
       className="message-editor"
       onSubmit={(e) => {
         e.preventDefault();
@@ -46,7 +54,7 @@ export function MessageEditor({ message }: { message: Message }) {
         autoFocus
       />
       <div className="message-editor-buttons">
-        <button type="button" onClick={close}>
+        <button type="button" onClick={cancel}>
           Cancel
         </button>
         <button type="submit" className="primary" disabled={!canSend}>

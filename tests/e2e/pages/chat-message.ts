@@ -24,11 +24,15 @@ export class ChatMessage {
     await this.button('Continue').click();
   }
 
+  /** The text box of a question being edited. */
+  editor(): Locator {
+    return this.root.getByRole('textbox', { name: 'Edited message' });
+  }
+
   /** Opens the editor, replaces the text and sends it as a new version. */
   async editAndSend(text: string): Promise<void> {
     await this.button('Edit').click();
-    const editor = this.root.getByRole('textbox', { name: 'Edited message' });
-    await editor.fill(text);
+    await this.editor().fill(text);
     await this.root.getByRole('button', { name: 'Save and send' }).click();
   }
 
