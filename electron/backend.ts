@@ -36,6 +36,8 @@ export interface BackendOptions {
   timings?: Partial<StreamTimings>;
   /** Where to look for Ollama and LM Studio at first run; `{}` looks nowhere. Defaults to their usual ports. */
   localProbeUrls?: LocalProbeUrls;
+  /** How long each probe waits; tests on a loaded machine give more than the default 300 ms. */
+  localProbeTimeoutMs?: number;
   nativeBinding?: string;
   onInternalError?: (channel: string, err: unknown) => void;
 }
@@ -67,6 +69,7 @@ export function createBackend(options: BackendOptions): Backend {
     keys,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.localProbeUrls ? { localProbeUrls: options.localProbeUrls } : {}),
+    ...(options.localProbeTimeoutMs ? { localProbeTimeoutMs: options.localProbeTimeoutMs } : {}),
   });
   providers.startFirstRunProbe();
 

@@ -9,6 +9,8 @@ import { AppError } from '../app-error';
 import type { KeyService } from '../secrets/key-service';
 import type { ProviderSettingsService } from '../settings/provider-settings';
 import type { Continuation } from './continuation';
+import { modelFor } from './provider-client';
+import type { Provider } from '../../../shared/providers';
 import type { RequestContext } from './request-context';
 
 export interface BranchActionsContext {
@@ -17,7 +19,7 @@ export interface BranchActionsContext {
   keys: KeyService;
   provider: ProviderSettingsService;
   context: Pick<RequestContext, 'ready'>;
-  clientFor(baseURL: string, apiKey: string): OpenAI;
+  clientFor(provider: Provider): Promise<OpenAI>;
   startAnswer(conversationId: string, assistant: Message, client: OpenAI, model: string, continuation?: Continuation): void;
 }
 
@@ -44,10 +46,10 @@ export function createBranchActions(ctx: BranchActionsContext) {
     if (existing.some((m) => m.status === 'streaming')) {
       throw new AppError('BUSY', 'An answer is still being written in this conversation. Stop it or wait for it to finish.');
     }
-    const provider = ctx.provider.get();
+    const provider = ctx.provider.forConversation(conversation.id);
     // The key is resolved before writing: a missing key must not leave an empty answer behind.
-    const client = ctx.clientFor(provider.baseUrl, await ctx.keys.getKey(provider.id));
-    const model = conversation.model ?? provider.model;
+    const client = await ctx.clientFor(provider);
+    const model = modelFor(conversation.model, provider);
     await ctx.context.ready(model);
     return { conversation, existing, target, model, client };
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { EventName } from '../../../shared/channels';
 import type { ChannelOutput, EventPayload, ParsedInput } from '../../../shared/contract';
 import type { Message } from '../../../shared/domain';
@@ -10,6 +10,7 @@ import { AppError } from '../app-error';
 import type { KeyService } from '../secrets/key-service';
 import type { ProviderSettingsService } from '../settings/provider-settings';
 import { defaultStreamTimings, streamAnswer, type StreamTimings } from './answer-stream';
+import { createProviderClients, modelFor } from './provider-client';
 import { buildHistory } from './history';
 import type { RequestContext } from './request-context';
 import { createBranchActions } from './branch-actions';
@@ -40,18 +41,8 @@ interface ActiveAnswer {
 export function createChatService(deps: ChatServiceDeps) {
   const timings = { ...defaultStreamTimings, ...deps.timings };
   const active = new Map<string, ActiveAnswer>();
-  const clients = new Map<string, OpenAI>();
-
-  function clientFor(baseURL: string, apiKey: string): OpenAI {
-    const cacheKey = `${baseURL}\n${apiKey}`;
-    let client = clients.get(cacheKey);
-    if (!client) {
-      clients.clear(); // a changed key or URL retires the old client
-      client = new OpenAI({ apiKey, baseURL, maxRetries: 0, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
-      clients.set(cacheKey, client);
-    }
-    return client;
-  }
+  // Each conversation talks to its own provider (OpenAI, Azure or a compatible server), one client each.
+  const clientFor = createProviderClients({ keys: deps.keys, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
 
   function startAnswer(conversationId: string, assistant: Message, client: OpenAI, model: string, continuation?: Continuation): void {
     const controller = new AbortController();
@@ -95,10 +86,10 @@ export function createChatService(deps: ChatServiceDeps) {
       if (existing.some((m) => m.status === 'streaming')) {
         throw new AppError('BUSY', 'An answer is still being written in this conversation. Stop it or wait for it to finish.');
       }
-      const provider = deps.provider.get();
-      const model = conversation.model ?? provider.model;
+      const provider = deps.provider.forConversation(conversation.id);
+      const model = modelFor(conversation.model, provider);
       // Resolve the key before writing anything: a missing key must not leave a dangling question.
-      const client = clientFor(provider.baseUrl, await deps.keys.getKey(provider.id));
+      const client = await clientFor(provider);
       await deps.context.ready(model);
 
       const parentId = input.parentId === undefined ? (existing.at(-1)?.id ?? null) : input.parentId;

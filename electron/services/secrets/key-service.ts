@@ -48,6 +48,10 @@ export function createKeyService({ keychain, environmentKeys = {} }: KeyServiceO
 
   return {
     status,
+    /** The key, or null: for providers that work without one (a local Ollama). */
+    async findKey(providerId: string): Promise<string | null> {
+      return (await resolve(providerId))?.key ?? null;
+    },
     async getKey(providerId: string): Promise<string> {
       const found = await resolve(providerId);
       if (!found) throw new AppError('NO_API_KEY', 'Add your API key in Settings to start chatting.');
