@@ -1,4 +1,5 @@
 import { estimate } from './estimate';
+import { mdDom } from './md-dom';
 import { mdStream } from './md-stream';
 import { persist } from './persist';
 import { pipeline } from './pipeline';
@@ -9,4 +10,4 @@ import { search } from './search';
  * Every scenario, in the order `npm run bench` runs them. To add one, write
  * bench/<name>.ts exporting a `Scenario` ({ name, description, run }) and list it here.
  */
-export const scenarios: Scenario[] = [pipeline, persist, search, estimate, mdStream];
+export const scenarios: Scenario[] = [pipeline, persist, search, estimate, mdStream, mdDom];

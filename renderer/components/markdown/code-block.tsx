@@ -1,5 +1,5 @@
 import { CopyButton } from './copy-button';
-import { highlighted, useHighlightResults } from './highlighter';
+import { useHighlighted } from './highlighter';
 
 /** A fence is closed when its last line is a run of the opening character at least as long as the opening run. */
 export function isFenceClosed(raw: string): boolean {
@@ -17,9 +17,8 @@ const languageName = /^[\w+#.-]{1,40}$/;
 
 /** A code block, highlighted once its fence closes (plain while it is being written), with a copy button. */
 export function CodeBlock({ code, lang, closed }: { code: string; lang: string; closed: boolean }) {
-  useHighlightResults();
   const language = languageName.test(lang) ? lang.toLowerCase() : '';
-  const tree = closed && language ? highlighted(language, code) : null;
+  const tree = useHighlighted(language, code, closed && language !== '');
   return (
     <div className="code-block">
       <div className="code-block-bar">

@@ -19,7 +19,6 @@ const LIMIT = 256;
 const results = new Map<string, ReactNode[] | null>();
 const pending = new Set<string>();
 const listeners = new Set<() => void>();
-let version = 0;
 
 /** Chooses where highlighting runs (the benchmark queues it); by default a worker where there is one. */
 export function setHighlightEngine(e: HighlightEngine | null): void {
@@ -31,34 +30,33 @@ export function clearHighlightCache(): void {
   pending.clear();
 }
 
-/**
- * The highlighted code if it is ready; otherwise asks for it (once) and returns undefined, and every subscribed
- * code block re-renders when it arrives. No guessing when the language is unknown: it is slow and often wrong.
- */
-export function highlighted(lang: string, code: string): ReactNode[] | null | undefined {
-  const key = `${lang}\u0000${code}`;
-  if (results.has(key)) return results.get(key);
-  if (!pending.has(key)) {
-    pending.add(key);
-    engine ??= typeof Worker !== 'undefined' && typeof window !== 'undefined' ? workerEngine() : inThreadEngine;
-    engine.request(lang, code, (tree) => {
-      if (!pending.delete(key)) return; // cleared meanwhile
-      if (results.size >= LIMIT) results.delete(results.keys().next().value!);
-      results.set(key, tree && toReact(tree));
-      version++;
-      for (const l of listeners) l();
-    });
-  }
-  return results.get(key);
+function request(key: string, lang: string, code: string): void {
+  if (results.has(key) || pending.has(key)) return;
+  pending.add(key);
+  engine ??= typeof Worker !== 'undefined' && typeof window !== 'undefined' ? workerEngine() : inThreadEngine;
+  engine.request(lang, code, (tree) => {
+    if (!pending.delete(key)) return; // cleared meanwhile
+    if (results.size >= LIMIT) results.delete(results.keys().next().value!);
+    results.set(key, tree && toReact(tree));
+    for (const l of listeners) l();
+  });
 }
 
 const subscribe = (l: () => void) => {
   listeners.add(l);
   return () => listeners.delete(l);
 };
-const getVersion = () => version;
 
-/** Re-renders the caller whenever a highlighted block arrives. */
-export function useHighlightResults(): void {
-  useSyncExternalStore(subscribe, getVersion, getVersion);
+/**
+ * The highlighted code once it is ready, else null (plain text meanwhile). Asks for it once; only the code block
+ * whose result arrived renders again. No guessing when the language is unknown: it is slow and often wrong.
+ */
+export function useHighlighted(lang: string, code: string, enabled: boolean): ReactNode[] | null {
+  const key = enabled ? `${lang}\u0000${code}` : null;
+  const snapshot = () => (key === null ? null : results.get(key));
+  const value = useSyncExternalStore(subscribe, snapshot, snapshot);
+  if (key === null || value !== undefined) return value ?? null;
+  request(key, lang, code);
+  // The in-thread engine (tests, static renders) answers at once.
+  return results.get(key) ?? null;
 }
