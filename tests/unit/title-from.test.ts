@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { titleFrom } from '../../electron/services/chat/chat-service';
+import { titleFrom } from '../../electron/services/chat/title-writer';
 
 describe('titleFrom', () => {
   it('uses a short first message as it is', () => {

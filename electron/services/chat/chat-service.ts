@@ -16,6 +16,7 @@ import type { RequestContext } from './request-context';
 import { createBranchActions } from './branch-actions';
 import { continuationHistory, joinContinuation, type Continuation } from './continuation';
 import type { Clock } from './clock';
+import { createTitleWriter, titleFrom } from './title-writer';
 
 export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -41,6 +42,7 @@ interface ActiveAnswer {
 export function createChatService(deps: ChatServiceDeps) {
   const timings = { ...defaultStreamTimings, ...deps.timings };
   const active = new Map<string, ActiveAnswer>();
+  const titles = createTitleWriter(deps);
   // Each conversation talks to its own provider (OpenAI, Azure or a compatible server), one client each.
   const clientFor = createProviderClients({ keys: deps.keys, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
 
@@ -51,7 +53,7 @@ export function createChatService(deps: ChatServiceDeps) {
     const history = continuation
       ? continuationHistory(deps.conversations.get(conversationId), deps.messages.listByConversation(conversationId), continuation)
       : buildHistory(deps.conversations.get(conversationId), deps.messages.listByConversation(conversationId), assistant.parentId);
-    const request = deps.context.fit(conversationId, history);
+    const request = deps.context.fit(conversationId, history, model);
     const prefix = continuation?.previous.content ?? '';
     entry.done = streamAnswer({
       client,
@@ -73,6 +75,7 @@ export function createChatService(deps: ChatServiceDeps) {
         now: Date.now(),
       });
       if (finished) deps.emit('chat:done', { conversationId, message: finished });
+      if (finished && !continuation) titles.afterAnswer(conversationId, finished, client, model);
     });
   }
 
@@ -120,9 +123,11 @@ export function createChatService(deps: ChatServiceDeps) {
     /** Resolves once every answer in flight has been stored; used at shutdown and by tests. */
     async settle(): Promise<void> {
       await Promise.all([...active.values()].map((a) => a.done));
+      await titles.settle();
     },
 
     abortAll(): void {
+      titles.abortAll();
       for (const a of active.values()) {
         a.stopRequested = true;
         a.controller.abort();
@@ -131,13 +136,5 @@ export function createChatService(deps: ChatServiceDeps) {
   };
 }
 
-/** A first title until the model-written one (a later issue): the first line, shortened at a word. */
-export function titleFrom(content: string): string {
-  const line = content.trim().split('\n')[0]!.trim();
-  if (line.length <= 60) return line;
-  const cut = line.slice(0, 60);
-  const space = cut.lastIndexOf(' ');
-  return `${space > 30 ? cut.slice(0, space) : cut}…`;
-}
 
 export type ChatService = ReturnType<typeof createChatService>;

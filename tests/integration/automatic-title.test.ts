@@ -1,0 +1,85 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cleanTitle } from '../../electron/services/chat/title-writer';
+import { startFakeOpenAI, type FakeOpenAI } from '../fixtures/fake-openai-server';
+import { closeAllBackends, makeBackend, type TestBackend } from '../fixtures/test-backend';
+
+let model: FakeOpenAI;
+let b: TestBackend;
+beforeAll(async () => {
+  model = await startFakeOpenAI();
+});
+afterAll(() => model.close());
+beforeEach(() => {
+  model.setScenario({ kind: 'echo' });
+  model.setCompletionReply(null);
+  model.completions.length = 0;
+  b = makeBackend({ baseUrl: model.baseUrl });
+});
+afterEach(closeAllBackends);
+
+const titleOf = async (id: string) => (await b.value('conversations:list', {})).find((c) => c.id === id)!.title;
+
+describe('the automatic title', () => {
+  it('is written by the model after the first answer, with one short non-streamed request', async () => {
+    model.setCompletionReply('"Lisbon in three days."');
+    const c = await b.newConversation();
+    const { assistantMessage } = await b.send(c.id, 'Plan a three-day trip to Lisbon for me, with food tips');
+    expect(await titleOf(c.id)).toBe('Plan a three-day trip to Lisbon for me, with food tips');
+    await b.waitForDone(assistantMessage.id);
+    await expect.poll(() => titleOf(c.id)).toBe('Lisbon in three days');
+    expect(b.events.some((e) => e.event === 'conversations:changed' && e.payload.conversation.title === 'Lisbon in three days')).toBe(true);
+
+    const request = model.completions.at(-1)!.body;
+    expect(request.stream).toBeUndefined();
+    expect(request.max_tokens).toBe(24);
+    expect(request.messages!.at(-1)!.content).toContain('Plan a three-day trip');
+    expect(request.messages!.at(-1)!.content).toContain('You said:');
+  });
+
+  it('is asked for once: later answers leave the title alone', async () => {
+    const c = await b.newConversation();
+    await b.waitForDone((await b.send(c.id, 'First question')).assistantMessage.id);
+    await expect.poll(() => model.completions.length).toBe(1);
+    model.setCompletionReply('Something else entirely');
+    await b.waitForDone((await b.send(c.id, 'Second question')).assistantMessage.id);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(model.completions).toHaveLength(1);
+    expect(await titleOf(c.id)).toBe('First question');
+  });
+
+  it('never overwrites a title the person chose', async () => {
+    model.setScenario({ kind: 'stream', chunks: ['slow ', 'answer'], delayMs: 150 });
+    model.setCompletionReply('Model title');
+    const c = await b.newConversation();
+    const { assistantMessage } = await b.send(c.id, 'Name me');
+    await b.value('conversations:rename', { id: c.id, title: 'My own name' });
+    await b.waitForDone(assistantMessage.id);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(model.completions).toHaveLength(0);
+    expect(await titleOf(c.id)).toBe('My own name');
+  });
+
+  it('keeps the first-line title when the model gives nothing usable, or the answer failed', async () => {
+    model.setCompletionReply('   ');
+    const c = await b.newConversation();
+    await b.waitForDone((await b.send(c.id, 'Keep this title')).assistantMessage.id);
+    await expect.poll(() => model.completions.length).toBe(1);
+    expect(await titleOf(c.id)).toBe('Keep this title');
+
+    model.setScenario({ kind: 'status', status: 500 });
+    const d = await b.newConversation();
+    await b.waitForDone((await b.send(d.id, 'This one fails')).assistantMessage.id);
+    expect(model.completions).toHaveLength(1);
+    expect(await titleOf(d.id)).toBe('This one fails');
+  });
+});
+
+describe('cleaning what the model wrote', () => {
+  it('keeps one line without quotes, a "Title:" prefix or a final full stop', () => {
+    expect(cleanTitle('"Sourdough rescue."')).toBe('Sourdough rescue');
+    expect(cleanTitle('Title: Fixing a race\nbecause...')).toBe('Fixing a race');
+    expect(cleanTitle('**Bold idea**')).toBe('Bold idea');
+    expect(cleanTitle('')).toBeNull();
+    expect(cleanTitle('x'.repeat(100))).toHaveLength(60);
+  });
+});
