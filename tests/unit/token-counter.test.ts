@@ -24,6 +24,14 @@ describe('the token counter', () => {
     expect(counter.stats.remembered).toBe(0);
   });
 
+  it('guesses high for other scripts too, so a guess never sends more than fits', async () => {
+    const counter = createTokenCounter();
+    const samples = ['日本語の文章を数えると、どのくらいのトークンになるでしょうか。', 'Привет, как дела? Это длинное предложение.', '🎉🎉🎉 party 🎉'];
+    const guesses = samples.map((t) => counter.count('o200k_base', t));
+    await counter.load('o200k_base');
+    samples.forEach((t, i) => expect(guesses[i]).toBeGreaterThanOrEqual(counter.count('o200k_base', t)));
+  });
+
   it('counts text that looks like a special token as plain text instead of failing', async () => {
     const counter = createTokenCounter();
     await counter.load('o200k_base');

@@ -113,11 +113,12 @@ export function createRequestContext(deps: RequestContextDeps) {
      * (see history.ts): its own system message gives way to the effective
      * prompt, defaults included, and the oldest turns to the window.
      */
-    fit(conversationId: string, history: ChatMessageParam[]): PreparedRequest {
+    fit(conversationId: string, history: ChatMessageParam[], model?: string): PreparedRequest {
       const options = effective(conversationId);
-      // A path that did not wait for `ready` sends a little less history this once; the next request counts exactly.
-      if (!deps.counter.isLoaded(encodingOf(options.model))) void ready(options.model);
-      return prepare(options, history.filter((m) => m.role !== 'system'), null);
+      // Not loading the tokenizer here: its first import holds the event loop for a moment, which must not
+      // happen while an answer streams. Without it (no estimate or send loaded it yet) counts over-estimate.
+      // The model the caller resolved (with its provider) is the one the request goes to, so it is the one counted.
+      return prepare(model ? { ...options, model } : options, history.filter((m) => m.role !== 'system'), null);
     },
 
     /** What sending `content` now would send; `parentId` defaults to the newest message, as `chat:send` does. */

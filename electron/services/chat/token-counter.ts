@@ -28,9 +28,15 @@ export interface TokenCounter {
   readonly stats: { tokenized: number; remembered: number };
 }
 
-/** Most text runs 3.5 to 4.5 characters a token; three over-counts, so a guess errs towards sending less. */
+/**
+ * A guess that errs towards sending less: English runs about four characters
+ * a token, so three over-counts it, and other scripts (CJK, emoji) run about
+ * one token a character or more, so each such UTF-16 unit counts as one.
+ */
 export function roughTokenCount(text: string): number {
-  return Math.ceil(text.length / 3);
+  let other = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) other += 1;
+  return Math.ceil((text.length - other) / 3) + other;
 }
 
 /**
