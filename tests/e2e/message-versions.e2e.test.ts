@@ -35,9 +35,15 @@ describe('versions of a message', () => {
     await expect.poll(() => chat.answer(0).text()).toContain('You said: Name a colour');
     expect(await chat.answer(0).version()).toBeNull();
 
-    session.model.setScenario({ kind: 'stream', chunks: ['**Teal**, ', 'or `#008080`.'] });
+    session.model.setScenario({ kind: 'stream', chunks: ['**Teal**, ', 'or `#008080`.'], delayMs: 1500 });
     await chat.answer(0).regenerate();
-    await expect.poll(() => chat.answer(0).text()).toContain('Teal, or #008080.');
+    // While the new version is written, the old one is a click away.
+    await expect.poll(() => chat.answer(0).text()).toContain('Teal,');
+    expect(await chat.stopButton().isVisible()).toBe(true);
+    await chat.answer(0).previousVersion();
+    await expect.poll(() => chat.answer(0).text()).toContain('You said: Name a colour');
+    await chat.answer(0).nextVersion();
+    await expect.poll(() => chat.answer(0).text(), { timeout: 5_000 }).toContain('Teal, or #008080.');
     expect(await chat.answer(0).version()).toBe('Version 2 of 2');
     expect(await chat.answers().count()).toBe(1);
 

@@ -19,7 +19,15 @@ export function MessageActions({ message }: { message: Message }) {
     return () => clearTimeout(timer);
   }, [copyNote]);
 
-  if (!branches || message.status === 'streaming') return null;
+  if (!branches) return null;
+  // While a new version streams, the older ones can still be looked at; acting on it waits for the end.
+  if (message.status === 'streaming') {
+    return (
+      <div className="message-actions">
+        <VersionSwitcher messageId={message.id} />
+      </div>
+    );
+  }
   const busy = branches.busy;
   const isAnswer = message.role === 'assistant';
 
