@@ -86,7 +86,7 @@ describe('the composer and chat options', () => {
     const settings = await chat.openSettings();
     await settings.root.getByLabel('Default system prompt').fill('Reply in haiku.');
     await settings.root.getByLabel('Default temperature').fill('1.1');
-    await settings.root.getByRole('button', { name: 'Save' }).click();
+    await settings.root.getByRole('button', { name: 'Save', exact: true }).click();
     await settings.root.waitFor({ state: 'hidden' });
 
     await chat.page.getByRole('button', { name: 'New chat' }).click();
