@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createKeytarSecretStore } from '../services/secrets/keytar-secret-store';
 import { startBrowserHost } from './server';
+import { parseLocalProbeUrls } from '../services/providers/local-server-probe';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +22,9 @@ const host = await startBrowserHost({
   // The keychain service can be changed so tests never touch a person's real Parley key.
   secrets: createKeytarSecretStore(process.env.PARLEY_KEYCHAIN_SERVICE || 'Parley'),
   onInternalError: (channel, err) => console.error(`[parley] ${channel} failed:`, err),
+  // Lets end-to-end tests stand a fake server in for a local Ollama or LM Studio.
+  ...(process.env.PARLEY_LOCAL_PROBE_URLS !== undefined ? { localProbeUrls: parseLocalProbeUrls(process.env.PARLEY_LOCAL_PROBE_URLS) } : {}),
+  ...(Number(process.env.PARLEY_LOCAL_PROBE_TIMEOUT_MS) > 0 ? { localProbeTimeoutMs: Number(process.env.PARLEY_LOCAL_PROBE_TIMEOUT_MS) } : {}),
 });
 console.log(`Parley is running at ${host.url}`);
 

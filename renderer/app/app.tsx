@@ -4,6 +4,7 @@ import { ConversationList } from '../features/conversations/conversation-list';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { connectChatEvents, useChatStore } from '../stores/chat-store';
 import { useSettingsStore } from '../stores/settings-store';
+import { defaultProviderNeedsKey } from '../stores/providers-store';
 import { useAppearanceStore } from '../stores/appearance-store';
 import { useKeyboardShortcuts } from '../features/shortcuts/shortcuts';
 import { ShortcutsSheet } from '../features/shortcuts/shortcuts-sheet';
@@ -22,8 +23,8 @@ export function App() {
     useSettingsStore
       .getState()
       .load()
-      .then(() => {
-        if (!useSettingsStore.getState().key?.hasKey) useSettingsStore.getState().setOpen(true);
+      .then(async () => {
+        if (!useSettingsStore.getState().key?.hasKey && (await defaultProviderNeedsKey())) useSettingsStore.getState().setOpen(true);
       })
       .catch((err: Error) => useChatStore.setState({ problem: err.message }));
     return disconnect;

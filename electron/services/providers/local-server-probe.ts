@@ -43,3 +43,13 @@ export async function probeLocalServers(
   );
   return found.filter((s): s is LocalServer => s !== null);
 }
+
+/** "ollama=http://127.0.0.1:5555/v1,lmstudio=…" → probe URLs: how the browser host's tests point the probe at a fake server. */
+export function parseLocalProbeUrls(text: string): LocalProbeUrls {
+  const urls: LocalProbeUrls = {};
+  for (const pair of text.split(',')) {
+    const [kind, url] = pair.split('=', 2).map((s) => s.trim());
+    if ((kind === 'ollama' || kind === 'lmstudio') && url) urls[kind] = url;
+  }
+  return urls;
+}

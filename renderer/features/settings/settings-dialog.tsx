@@ -4,6 +4,7 @@ import { describeKey } from './key-status-line';
 import { ChatDefaultsFields, useChatDefaultsForm } from './chat-defaults-fields';
 import { ThemePicker } from './theme-picker';
 import { DataTransfer } from './data-transfer';
+import { ProvidersSection } from './providers-section';
 import { TemplateLibrary } from '../templates/template-library';
 
 export function SettingsDialog() {
@@ -22,6 +23,11 @@ export function SettingsDialog() {
   useEffect(() => {
     if (keychainMissing) setSessionOnly(true);
   }, [keychainMissing]);
+  // These fields edit the default provider: when another becomes the default, they show that one.
+  useEffect(() => {
+    setBaseUrl(provider?.baseUrl ?? '');
+    setModel(provider?.model ?? '');
+  }, [provider?.id, provider?.baseUrl, provider?.model]);
 
   async function save() {
     setSaving(true);
@@ -56,7 +62,7 @@ export function SettingsDialog() {
           }}
         >
           <fieldset>
-            <legend>Provider</legend>
+            <legend>{provider ? `Default provider: ${provider.name}` : 'Provider'}</legend>
             <label>
               API key
               <input
@@ -95,6 +101,7 @@ export function SettingsDialog() {
               <input spellCheck={false} value={model} onChange={(e) => setModel(e.target.value)} />
             </label>
           </fieldset>
+          <ProvidersSection />
           <ChatDefaultsFields form={chatDefaults} />
           <fieldset>
             <legend>Appearance</legend>

@@ -7,9 +7,10 @@ export class SettingsDialog {
   }
 
   async configure({ apiKey, baseUrl, model }: { apiKey?: string; baseUrl?: string; model?: string }): Promise<void> {
-    if (apiKey !== undefined) await this.root.getByLabel('API key').fill(apiKey);
-    if (baseUrl !== undefined) await this.root.getByLabel('Base URL').fill(baseUrl);
-    if (model !== undefined) await this.root.getByLabel('Model').fill(model);
-    await this.root.getByRole('button', { name: 'Save' }).click();
+    // Exact names: the providers list below has its own "Key for …" and "Model for …" fields and "Save key" buttons.
+    if (apiKey !== undefined) await this.root.getByLabel('API key', { exact: true }).fill(apiKey);
+    if (baseUrl !== undefined) await this.root.getByLabel('Base URL', { exact: true }).fill(baseUrl);
+    if (model !== undefined) await this.root.getByLabel('Model', { exact: true }).fill(model);
+    await this.root.getByRole('button', { name: 'Save', exact: true }).click();
   }
 }

@@ -31,12 +31,12 @@ export interface E2ESession {
 }
 
 /** A fake model server, the real browser host on a fresh data folder, and Debian's Chromium. */
-export async function startE2ESession(): Promise<E2ESession> {
+export async function startE2ESession(options: { env?: Record<string, string> } = {}): Promise<E2ESession> {
   if (!existsSync(rendererIndex)) throw new Error('The renderer is not built: run `npx vite build` (npm test does it).');
   const model = await startFakeOpenAI();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'parley-e2e-'));
   // One keychain entry per session, kept across host restarts, never the real `Parley` one.
-  const env = { OPENAI_BASE_URL: model.baseUrl, PARLEY_KEYCHAIN_SERVICE: `Parley-e2e-${path.basename(dataDir)}` };
+  const env = { OPENAI_BASE_URL: model.baseUrl, PARLEY_KEYCHAIN_SERVICE: `Parley-e2e-${path.basename(dataDir)}`, ...options.env };
   const session: E2ESession = {
     model,
     dataDir,
