@@ -1,6 +1,7 @@
 import type { Message } from '../../../shared/domain';
 import { Markdown } from '../../components/markdown/markdown';
 import { useBranchStore } from '../../stores/branch-store';
+import { useFoundMessage } from '../search/found-message';
 import { MessageActions } from './message-actions';
 import { MessageEditor } from './message-editor';
 
@@ -14,9 +15,13 @@ export function MessageView({ message }: { message: Message }) {
   const streaming = message.status === 'streaming';
   const note = statusNote[message.status];
   const editing = useBranchStore((s) => s.editingId === message.id);
+  const found = useFoundMessage((s) => s.messageId === message.id);
   return (
     <article
-      className={`message message-${message.role}`}
+      className={`message message-${message.role}${found ? ' message-found' : ''}`}
+      data-message-id={message.id}
+      // Focusable while marked, so a search that opened the message can take the focus to it.
+      tabIndex={found ? -1 : undefined}
       aria-label={note ? `${who} (${note.toLowerCase()})` : who}
       aria-busy={streaming}
     >

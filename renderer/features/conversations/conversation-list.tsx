@@ -1,6 +1,8 @@
 import { useChatStore } from '../../stores/chat-store';
 import { parley, unwrap } from '../../api/parley';
-import { deleteWithUndo, setPinned } from '../../stores/conversation-actions';
+import { deleteWithUndo, setArchived, setPinned } from '../../stores/conversation-actions';
+import { ArchivedConversations } from './archived-conversations';
+import { SearchPanel } from '../search/search-panel';
 import { ConversationItem } from './conversation-item';
 import { groupByDate } from './date-groups';
 import { downloadFile } from './download-file';
@@ -22,6 +24,7 @@ export function ConversationList() {
       <button type="button" className="new-chat" onClick={newChat}>
         New chat
       </button>
+      <SearchPanel />
       {conversations.length === 0 ? (
         <p className="empty-list">No conversations yet.</p>
       ) : (
@@ -39,6 +42,7 @@ export function ConversationList() {
                     onRename={(title) => void rename(c.id, title)}
                     onPin={(pinned) => void setPinned(c.id, pinned)}
                     onExport={(format) => void exportConversation(c.id, format)}
+                    onArchive={() => void setArchived(c.id, true)}
                     onDelete={() => deleteWithUndo(c.id)}
                   />
                 ))}
@@ -47,6 +51,7 @@ export function ConversationList() {
           ))}
         </div>
       )}
+      <ArchivedConversations />
       <UndoToast />
     </nav>
   );
