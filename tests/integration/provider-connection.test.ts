@@ -69,7 +69,7 @@ describe('testing a connection', () => {
 
   it('asks for a key before testing a provider that needs one', async () => {
     const tb = makeBackend({ baseUrl: server.baseUrl, apiKey: null });
-    expect(await tb.call('providers:test', { providerId: 'openai' })).toMatchObject({ ok: false, error: { code: 'NO_API_KEY' } });
+    expect(await tb.call('providers:test', { providerId: 'openai' })).toEqual({ ok: false, error: { code: 'NO_API_KEY', message: 'Save a key for OpenAI first.' } });
     expect(server.requests).toHaveLength(0);
   });
 });

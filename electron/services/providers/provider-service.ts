@@ -31,6 +31,8 @@ export function createProviderService(deps: ProviderServiceDeps) {
       if (!Array.isArray(page.data)) throw new AppError('BAD_RESPONSE', `${provider.name} answered, but not with a list of models.`);
       return [...new Set(page.data.map((m) => m.id).filter((id): id is string => typeof id === 'string'))].sort((a, b) => a.localeCompare(b));
     } catch (err) {
+      // Said in Settings itself, so "add it in Settings" would point to where the person already is.
+      if (err instanceof AppError && err.code === 'NO_API_KEY') throw new AppError('NO_API_KEY', `Save a key for ${provider.name} first.`);
       throw providerError(err, provider);
     }
   }
