@@ -11,6 +11,8 @@ export const channelNames = [
   'conversations:getOptions',
   'conversations:setOptions',
   'conversations:setPinned',
+  'conversations:setArchived',
+  'conversations:listArchived',
   'conversations:export',
   'messages:list',
   'search:messages',

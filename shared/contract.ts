@@ -43,6 +43,12 @@ export const contract = {
     input: z.object({ id: Id, pinned: z.boolean() }).strict(),
     output: Conversation,
   },
+  /** Archived conversations leave the list but stay searchable and can come back. */
+  'conversations:setArchived': {
+    input: z.object({ id: Id, archived: z.boolean() }).strict(),
+    output: Conversation,
+  },
+  'conversations:listArchived': { input: empty, output: z.array(Conversation) },
   'conversations:export': {
     input: z.object({ id: Id, format: z.enum(['markdown', 'json']) }).strict(),
     output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),

@@ -15,6 +15,8 @@ export const Conversation = z.object({
   origin: ConversationOrigin,
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** When it was archived (hidden from the list, still searchable); null while in the list. Optional for older exports. */
+  archivedAt: z.number().nullable().default(null),
 });
 export type Conversation = z.infer<typeof Conversation>;
 

@@ -8,6 +8,7 @@ interface ConversationRow {
   provider_id: string;
   system_prompt: string | null;
   pinned: number;
+  archived_at: number | null;
   origin: Conversation['origin'];
   created_at: number;
   updated_at: number;
@@ -22,6 +23,7 @@ function toConversation(r: ConversationRow): Conversation {
     systemPrompt: r.system_prompt,
     pinned: r.pinned === 1,
     origin: r.origin,
+    archivedAt: r.archived_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -38,8 +40,12 @@ export interface NewConversation {
 
 export function createConversationRepository(db: Database.Database) {
   const listStmt = db.prepare<[], ConversationRow>(
-    'SELECT * FROM conversations ORDER BY pinned DESC, updated_at DESC',
+    'SELECT * FROM conversations WHERE archived_at IS NULL ORDER BY pinned DESC, updated_at DESC',
   );
+  const archivedStmt = db.prepare<[], ConversationRow>(
+    'SELECT * FROM conversations WHERE archived_at IS NOT NULL ORDER BY archived_at DESC',
+  );
+  const archiveStmt = db.prepare('UPDATE conversations SET archived_at = ? WHERE id = ?');
   const getStmt = db.prepare<[string], ConversationRow>('SELECT * FROM conversations WHERE id = ?');
   const insertStmt = db.prepare(
     `INSERT INTO conversations (id, title, model, provider_id, origin, created_at, updated_at)
@@ -53,6 +59,12 @@ export function createConversationRepository(db: Database.Database) {
 
   return {
     list: (): Conversation[] => listStmt.all().map(toConversation),
+    listArchived: (): Conversation[] => archivedStmt.all().map(toConversation),
+    setArchived(id: string, archivedAt: number | null): Conversation | null {
+      archiveStmt.run(archivedAt, id);
+      const row = getStmt.get(id);
+      return row ? toConversation(row) : null;
+    },
     get(id: string): Conversation | null {
       const row = getStmt.get(id);
       return row ? toConversation(row) : null;

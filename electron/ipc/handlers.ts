@@ -32,6 +32,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'conversations:create': (i) => d.conversations.create(i.title),
     'conversations:rename': (i) => d.conversations.rename(i.id, i.title),
     'conversations:setPinned': (i) => d.conversations.setPinned(i.id, i.pinned),
+    'conversations:setArchived': (i) => d.conversations.setArchived(i.id, i.archived),
+    'conversations:listArchived': () => d.conversations.listArchived(),
     'conversations:export': (i) => d.conversations.export(i.id, i.format, d.messages.listByConversation(i.id)),
     'conversations:delete': (i) => ({ deleted: d.conversations.delete(i.id) }),
     'conversations:getOptions': (i) => d.conversationSettings.options.get(i.id),

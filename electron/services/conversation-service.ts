@@ -19,6 +19,8 @@ export function createConversationService(conversations: ConversationRepository,
     },
     rename: (id: string, title: string) => mustExist(conversations.rename(id, title, Date.now())),
     setPinned: (id: string, pinned: boolean) => mustExist(conversations.setPinned(id, pinned)),
+    setArchived: (id: string, archived: boolean) => mustExist(conversations.setArchived(id, archived ? Date.now() : null)),
+    listArchived: () => conversations.listArchived(),
     export(id: string, format: 'markdown' | 'json', messages: Message[]) {
       const c = mustExist(conversations.get(id));
       const name = safeFileName(c.title);

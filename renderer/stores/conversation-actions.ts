@@ -63,6 +63,34 @@ function byListOrder(a: Conversation, b: Conversation): number {
   return Number(b.pinned) - Number(a.pinned) || b.updatedAt - a.updatedAt;
 }
 
+/** Archived conversations, loaded when the person opens the archive. */
+export const useArchiveStore = create<{ open: boolean; conversations: Conversation[] }>(() => ({ open: false, conversations: [] }));
+
+export async function openArchive(open: boolean): Promise<void> {
+  useArchiveStore.setState({ open });
+  if (!open) return;
+  try {
+    useArchiveStore.setState({ conversations: await unwrap(parley.conversations.listArchived({})) });
+  } catch (err) {
+    fail(err);
+  }
+}
+
+export async function setArchived(id: string, archived: boolean): Promise<void> {
+  try {
+    const updated = await unwrap(parley.conversations.setArchived({ id, archived }));
+    useChatStore.setState((s) => ({
+      conversations: archived ? s.conversations.filter((c) => c.id !== id) : [...s.conversations, updated].sort(byListOrder),
+      selectedId: archived && s.selectedId === id ? null : s.selectedId,
+    }));
+    useArchiveStore.setState((s) => ({
+      conversations: archived ? [updated, ...s.conversations] : s.conversations.filter((c) => c.id !== id),
+    }));
+  } catch (err) {
+    fail(err);
+  }
+}
+
 export async function setPinned(id: string, pinned: boolean): Promise<void> {
   try {
     const updated = await unwrap(parley.conversations.setPinned({ id, pinned }));

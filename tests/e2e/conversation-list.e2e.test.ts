@@ -70,6 +70,19 @@ describe('the conversation list', () => {
     expect(await chat.conversation('Delete then undo').count()).toBe(0);
   });
 
+  it('archives a conversation out of the list and brings it back from the archive', async () => {
+    await startConversation('Archive me');
+    await chat.conversationAction('Archive me', 'Archive');
+    await expect.poll(() => chat.conversation('Archive me').count()).toBe(0);
+    await chat.page.reload();
+    await chat.conversations.getByRole('button', { name: 'Archived conversations' }).click();
+    const archive = chat.conversations.getByRole('region', { name: 'Archived conversations' });
+    await expect.poll(() => archive.textContent()).toContain('Archive me');
+    await archive.getByRole('button', { name: 'Unarchive Archive me' }).click();
+    await expect.poll(() => chat.conversation('Archive me').isVisible()).toBe(true);
+    expect(await archive.textContent()).not.toContain('Archive me');
+  });
+
   it('exports a conversation as Markdown and as JSON', async () => {
     await startConversation('Export this chat');
     await chat.conversationAction('Export this chat', 'Export');

@@ -69,6 +69,11 @@ const cases: Record<ChannelName, ChannelCases> = {
     valid: { id: 'conv-1', pinned: true },
     invalid: [...idCases('id', { id: 'conv-1', pinned: true }), ['pinned as a string', { id: 'conv-1', pinned: 'yes' }], ['missing pinned', { id: 'conv-1' }]],
   },
+  'conversations:setArchived': {
+    valid: { id: 'conv-1', archived: true },
+    invalid: [...idCases('id', { id: 'conv-1', archived: true }), ['archived as a number', { id: 'conv-1', archived: 1 }], ['missing archived', { id: 'conv-1' }]],
+  },
+  'conversations:listArchived': { valid: {}, invalid: [['an extra field', { all: true }]] },
   'conversations:export': {
     valid: { id: 'conv-1', format: 'markdown' },
     invalid: [...idCases('id', { id: 'conv-1', format: 'json' }), ['an unknown format', { id: 'conv-1', format: 'pdf' }], ['missing format', { id: 'conv-1' }]],

@@ -3,7 +3,7 @@ import type { Conversation, Message } from '../../shared/domain';
 import { newestBranch, safeFileName, toJson, toMarkdown } from '../../electron/services/export/conversation-export';
 
 const conversation: Conversation = {
-  id: 'c1', title: 'Trip / plans: "Lisbon"', model: null, providerId: 'openai', systemPrompt: null, pinned: false, origin: 'chat', createdAt: 1, updatedAt: 5,
+  id: 'c1', title: 'Trip / plans: "Lisbon"', model: null, providerId: 'openai', systemPrompt: null, pinned: false, origin: 'chat', createdAt: 1, updatedAt: 5, archivedAt: null,
 };
 let t = 0;
 const msg = (id: string, parentId: string | null, role: Message['role'], content: string, extra: Partial<Message> = {}): Message => ({

@@ -5,7 +5,7 @@ import { groupByDate } from '../../renderer/features/conversations/date-groups';
 const now = new Date(2026, 10, 26, 15, 0).getTime();
 const day = 86_400_000;
 const conv = (id: string, updatedAt: number, pinned = false): Conversation => ({
-  id, title: id, model: null, providerId: 'openai', systemPrompt: null, pinned, origin: 'chat', createdAt: updatedAt, updatedAt,
+  id, title: id, model: null, providerId: 'openai', systemPrompt: null, pinned, origin: 'chat', createdAt: updatedAt, updatedAt, archivedAt: null,
 });
 
 describe('grouping conversations by date', () => {

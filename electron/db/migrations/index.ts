@@ -1,6 +1,7 @@
 import type { Migration } from './migration';
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-search';
+import { migration0003 } from './0003-archive';
 
 /** In order; each version is one more than the previous. */
-export const migrations: Migration[] = [migration0001, migration0002];
+export const migrations: Migration[] = [migration0001, migration0002, migration0003];

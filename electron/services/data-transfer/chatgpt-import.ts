@@ -73,7 +73,7 @@ export function fromChatGpt(data: z.infer<typeof ChatGptExport>, newId: () => st
     return {
       conversation: {
         id: conversationId, title: conv.title?.trim() || 'Imported chat', model: null, providerId: 'openai', systemPrompt: null,
-        pinned: false, origin: 'chat', createdAt: created, updatedAt: updated,
+        pinned: false, origin: 'chat', createdAt: created, updatedAt: updated, archivedAt: null,
       },
       messages,
     };

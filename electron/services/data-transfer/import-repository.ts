@@ -4,8 +4,8 @@ import type { ConversationBundle } from './backup-format';
 /** Writes whole conversations as they were, every field kept, in one transaction per import. */
 export function createImportRepository(db: Database.Database) {
   const insertConversation = db.prepare(
-    `INSERT INTO conversations (id, title, model, provider_id, system_prompt, pinned, origin, created_at, updated_at)
-     VALUES (@id, @title, @model, @providerId, @systemPrompt, @pinned, @origin, @createdAt, @updatedAt)`,
+    `INSERT INTO conversations (id, title, model, provider_id, system_prompt, pinned, origin, created_at, updated_at, archived_at)
+     VALUES (@id, @title, @model, @providerId, @systemPrompt, @pinned, @origin, @createdAt, @updatedAt, @archivedAt)`,
   );
   const insertMessage = db.prepare(
     `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, error_code, error_message, retry_after_ms,

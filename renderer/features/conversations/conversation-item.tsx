@@ -9,10 +9,11 @@ interface Props {
   onRename(title: string): void;
   onPin(pinned: boolean): void;
   onExport(format: 'markdown' | 'json'): void;
+  onArchive(): void;
   onDelete(): void;
 }
 
-export function ConversationItem({ conversation, selected, onSelect, onRename, onPin, onExport, onDelete }: Props) {
+export function ConversationItem({ conversation, selected, onSelect, onRename, onPin, onExport, onArchive, onDelete }: Props) {
   const [mode, setMode] = useState<'view' | 'rename' | 'export'>('view');
   const [draft, setDraft] = useState(conversation.title);
   const title = conversation.title;
@@ -79,6 +80,7 @@ export function ConversationItem({ conversation, selected, onSelect, onRename, o
           },
           { label: conversation.pinned ? 'Unpin' : 'Pin', run: () => onPin(!conversation.pinned) },
           { label: 'Export', run: () => setMode('export') },
+          { label: 'Archive', run: onArchive },
           { label: 'Delete', danger: true, run: onDelete },
         ]}
       />
