@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { findModel, knownModelIds } from '../../../shared/model-catalogue';
 import { useChatStore } from '../../stores/chat-store';
 import { useConversationOptionsStore } from '../../stores/conversation-options-store';
+import { useProvidersStore } from '../../stores/providers-store';
 import { useSettingsStore } from '../../stores/settings-store';
 
 /** An empty number field means "use the default". */
@@ -14,7 +15,13 @@ const textOf = (n: number | null | undefined) => (n === null || n === undefined 
 /** Model, system prompt, temperature and answer length of one conversation; empty fields follow Settings. */
 export function ConversationOptionsDialog({ conversationId }: { conversationId: string | null }) {
   const { load, save, close, loadDefaults, defaults } = useConversationOptionsStore();
-  const defaultModel = useSettingsStore((s) => s.provider?.model ?? '');
+  // The conversation's own provider decides the default model and which models it offers.
+  const providerId = useChatStore((s) => s.conversations.find((c) => c.id === conversationId)?.providerId);
+  const provider = useProvidersStore((s) => s.providers.find((p) => p.id === (providerId ?? s.defaultProviderId)));
+  const fetchedModels = useProvidersStore((s) => (provider ? s.models[provider.id] : undefined));
+  const fallbackModel = useSettingsStore((s) => s.provider?.model ?? '');
+  const defaultModel = provider?.model ?? fallbackModel;
+  const suggestions = [...new Set([...(fetchedModels ?? []), ...knownModelIds])];
   const [model, setModel] = useState('');
   const [systemPrompt, setSystemPrompt] = useState('');
   const [temperature, setTemperature] = useState('');
@@ -80,7 +87,7 @@ export function ConversationOptionsDialog({ conversationId }: { conversationId: 
               <input ref={first} list="known-models" spellCheck={false} placeholder={`Default (${defaultModel})`} value={model} onChange={(e) => setModel(e.target.value)} />
             </label>
             <datalist id="known-models">
-              {knownModelIds.map((id) => (
+              {suggestions.map((id) => (
                 <option key={id} value={id} />
               ))}
             </datalist>
