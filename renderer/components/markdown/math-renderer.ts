@@ -12,7 +12,8 @@ async function loadMath() {
         const html = katex.renderToString(tex, { displayMode: display, throwOnError: false, trust: false, strict: 'ignore', maxExpand: 500, maxSize: 40 });
         // KaTeX escapes what it is given; the sanitizer is the second lock on the door (it needs a DOM, which
         // the renderer always has; Node-side static renders in tests and benches skip it).
-        return DOMPurify.isSupported ? DOMPurify.sanitize(html) : html;
+        // KaTeX's MathML keeps the TeX in <semantics><annotation>, which screen readers and copy use.
+        return DOMPurify.isSupported ? DOMPurify.sanitize(html, { ADD_TAGS: ['semantics', 'annotation'], ADD_ATTR: ['encoding'] }) : html;
       });
     },
     /** Forgets every typeset formula, so a benchmark can repeat a run doing the same work. */

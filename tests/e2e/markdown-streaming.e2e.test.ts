@@ -1,0 +1,98 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { createElement } from 'react';
+import { loadLowlight } from '../../renderer/components/markdown/highlight-engine';
+import { MarkdownOnce } from '../../renderer/components/markdown/markdown-view';
+import { mathRenderer } from '../../renderer/components/markdown/math-renderer';
+import { longAnswer, richAnswer } from '../fixtures/markdown-samples';
+import { ChatWindow } from './pages/chat-window';
+import { MarkdownAnswer } from './pages/markdown-answer';
+import { startE2ESession, type E2ESession } from './support/e2e-session';
+
+let session: E2ESession;
+let chat: ChatWindow;
+
+beforeAll(async () => {
+  session = await startE2ESession();
+  await Promise.all([loadLowlight(), mathRenderer.load()]);
+});
+afterAll(() => session?.close());
+
+beforeEach(async () => {
+  await session
+    .invoke('secrets:setKey', { providerId: 'openai', key: 'sk-e2e-test-key-9876', sessionOnly: false })
+    .catch(() => session.invoke('secrets:setKey', { providerId: 'openai', key: 'sk-e2e-test-key-9876', sessionOnly: true }));
+  chat = new ChatWindow(await session.newPage());
+});
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') {
+    await chat.page.screenshot({ path: `/tmp/parley-e2e-${ctx.task.name.replace(/\W+/g, '-')}.png` }).catch(() => {});
+    console.log(session.host.output());
+  }
+  await chat.page.context().close();
+});
+
+// Code in three languages, tables, lists, math and, at the very end, a fence the answer never closes.
+const answerText = `${longAnswer(12_000, 4)}\n\n${richAnswer}`;
+const chunksOf = (text: string, size: number) => Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+/** Fences that close and name a language the highlighter knows. */
+const closedKnownFences = (answerText.match(/^(`{3,}|~{3,})(ts|python|bash|md)\n[\s\S]*?\n\1$/gm) ?? []).length;
+
+async function streamAnswer(question: string): Promise<MarkdownAnswer> {
+  session.model.setScenario({ kind: 'stream', chunks: chunksOf(answerText, 16), delayMs: 2 });
+  await chat.open(session.host.url);
+  await chat.page.getByRole('button', { name: 'New chat' }).click();
+  await chat.ask(question);
+  const answer = new MarkdownAnswer(chat.answers().first());
+  await expect.poll(() => chat.sendButton().isVisible(), { timeout: 30_000 }).toBe(true);
+  await expect.poll(() => answer.answer.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
+  await expect.poll(() => answer.highlightedCodeBlocks().count(), { timeout: 10_000 }).toBe(closedKnownFences);
+  return answer;
+}
+
+describe('markdown in a streamed answer', () => {
+  it('renders a streamed answer exactly as the whole text rendered at once', async () => {
+    const answer = await streamAnswer('Explain with code and a table');
+    const streamed = await answer.html();
+
+    // Rendered again from the stored text, in one go: same component, whole text at once.
+    await chat.page.reload();
+    await chat.conversation('Explain with code and a table').click();
+    const reopened = new MarkdownAnswer(chat.answers().first());
+    await expect.poll(() => reopened.highlightedCodeBlocks().count(), { timeout: 10_000 }).toBe(closedKnownFences);
+    await expect.poll(() => reopened.html()).toBe(streamed);
+
+    // And the same elements and text as a static render of the whole text made in Node.
+    const staticMarkup = renderToStaticMarkup(createElement(MarkdownOnce, { text: answerText }));
+    expect(await answer.shape()).toEqual(await answer.shapeOfMarkup(staticMarkup));
+    expect(await answer.body.locator('table').count()).toBeGreaterThanOrEqual(5);
+    expect(await answer.body.locator('.katex').count()).toBeGreaterThan(4);
+    // The fence left open at the end of the answer stays plain.
+    expect(await answer.codeBlocks().last().getAttribute('class')).toBe('language-js');
+  });
+
+  it('copies a code block with its "Copy code" button', async () => {
+    const answer = await streamAnswer('Show me a function');
+    await chat.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    expect(await answer.copyButtons().count()).toBe(await answer.codeBlocks().count());
+    const tsBlock = answer.body.locator('.code-block', { hasText: 'export function add' });
+    await tsBlock.getByRole('button', { name: 'Copy code' }).click();
+    await expect.poll(() => tsBlock.getByRole('button', { name: 'Copy code' }).textContent()).toBe('Copied');
+    expect(await chat.page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'export function add(a: number, b: number): number {\n  return a + b; // a comment\n}',
+    );
+  });
+
+  it('opens links outside the app and never links javascript:', async () => {
+    const answer = await streamAnswer('Any links?');
+    const docs = answer.links().filter({ hasText: 'the docs' });
+    expect(await docs.getAttribute('href')).toBe('https://example.com/docs');
+    expect(await docs.getAttribute('target')).toBe('_blank');
+    expect(await docs.getAttribute('rel')).toContain('noopener');
+    expect(await answer.body.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(await answer.body.getByText('bad link').evaluate((el) => el.tagName)).toBe('SPAN');
+    // Raw HTML in the answer is shown, not run.
+    expect(await answer.body.locator('div[onclick]').count()).toBe(0);
+    expect(await answer.body.textContent()).toContain('<div onclick="alert(1)">raw html is text</div>');
+  });
+});
