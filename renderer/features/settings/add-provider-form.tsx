@@ -100,9 +100,11 @@ export function AddProviderForm() {
           Add provider
         </button>
       </div>
-      <p role="status" className="hint">
-        {added ?? ''}
-      </p>
+      {added && (
+        <p role="status" className="hint">
+          {added}
+        </p>
+      )}
       {problem && (
         <div role="alert" className="warning">
           {problem}

@@ -112,9 +112,12 @@ export function ProviderRow({ provider, isDefault }: { provider: Provider; isDef
           </button>
         </div>
       )}
-      <p role="status" className="hint">
-        {result?.ok && busy !== 'test' ? describeConnection(result) : ''}
-      </p>
+      {/* Rendered only with a result, so the dialog holds no empty status regions for other sections' tests and readers to trip on. */}
+      {result?.ok && busy !== 'test' && (
+        <p role="status" className="hint">
+          {describeConnection(result)}
+        </p>
+      )}
       {result && !result.ok && busy !== 'test' && (
         <div role="alert" className="warning">
           {describeConnection(result)}
