@@ -83,6 +83,25 @@ describe('markdown in a streamed answer', () => {
     );
   });
 
+  it('copies code where the async clipboard is refused, as in Parley\'s Electron windows, and says so when nothing works', async () => {
+    await chat.page.addInitScript(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+    });
+    const answer = await streamAnswer('Copy without permission');
+    const pyBlock = answer.body.locator('.code-block', { hasText: 'def greet' });
+    await pyBlock.getByRole('button', { name: 'Copy code' }).click();
+    await expect.poll(() => pyBlock.getByRole('button', { name: 'Copy code' }).textContent()).toBe('Copied');
+    await chat.page.context().grantPermissions(['clipboard-read']);
+    expect(await chat.page.evaluate(() => navigator.clipboard.readText())).toContain('def greet(name):');
+
+    await chat.page.evaluate(() => {
+      document.execCommand = () => false;
+    });
+    await pyBlock.getByRole('button', { name: 'Copy code' }).click();
+    await expect.poll(() => pyBlock.getByRole('button', { name: 'Copy code' }).textContent()).toBe('Copy failed');
+    expect(await pyBlock.textContent()).toContain('Could not copy: the clipboard is not available. Select the code and copy it by hand.');
+  });
+
   it('opens links outside the app and never links javascript:', async () => {
     const answer = await streamAnswer('Any links?');
     const docs = answer.links().filter({ hasText: 'the docs' });
