@@ -65,7 +65,7 @@ function useRequestEstimate(draft: string): Estimate | null {
 export function RequestEstimate({ draft }: { draft: string }) {
   const estimate = useRequestEstimate(draft);
   if (!estimate) return null;
-  const windowText = `${tokenFormat.format(estimate.contextWindow)}-token context of ${estimate.model}${estimate.contextWindowKnown ? '' : ' (assumed: the model is not in Parley’s catalogue)'}`;
+  const windowText = `${tokenFormat.format(estimate.contextWindow)}-token context of ${estimate.model || 'this model'}${estimate.contextWindowKnown ? '' : ' (assumed: the model is not in Parley’s catalogue)'}`;
   return (
     <div className="request-estimate" role="group" aria-label="Next request">
       <span title={`Prompt tokens of the next request, out of the ${windowText}; ${tokenFormat.format(estimate.reservedForAnswer)} are kept for the answer.`}>
