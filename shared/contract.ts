@@ -71,6 +71,8 @@ export const contract = {
         conversationId: Id,
         parentId: Id.nullable().optional(),
         content: z.string().trim().min(1, 'the message is empty').max(1_000_000),
+        /** A prompt template's temperature, for this one answer; the conversation's own stays as it is. */
+        temperature: z.number().min(0).max(2).optional(),
       })
       .strict(),
     output: z.object({ userMessage: Message, assistantMessage: Message }),

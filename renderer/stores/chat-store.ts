@@ -16,7 +16,8 @@ interface ChatState {
   newChat(): void;
   rename(id: string, title: string): Promise<void>;
   /** Resolves true when the message was accepted, so the composer can clear itself. */
-  send(content: string): Promise<boolean>;
+  /** `temperature`: a prompt template's, for this one answer. */
+  send(content: string, temperature?: number): Promise<boolean>;
   stop(messageId: string): Promise<void>;
   dismissProblem(): void;
 }
@@ -78,7 +79,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
     }
   },
 
-  async send(content) {
+  async send(content, temperature) {
     if (get().sending) return false; // a double press sends once
     set({ sending: true, problem: null });
     try {
@@ -91,7 +92,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
       // Not loaded yet: main's default, the newest message, is also the path this window would show.
       const loaded = get().messages[id];
       const parentId = loaded ? shownLeafId(id, loaded) : undefined;
-      const { userMessage, assistantMessage } = await unwrap(parley.chat.send({ conversationId: id, content, ...(parentId !== undefined ? { parentId } : {}) }));
+      const { userMessage, assistantMessage } = await unwrap(parley.chat.send({ conversationId: id, content, ...(parentId !== undefined ? { parentId } : {}), ...(temperature !== undefined ? { temperature } : {}) }));
       useBranchStore.getState().showBranch(id, assistantMessage.id);
       set((s) => ({
         messages: { ...s.messages, [id]: upsert(upsert(s.messages[id] ?? [], userMessage), assistantMessage) },

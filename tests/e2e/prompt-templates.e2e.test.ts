@@ -33,6 +33,11 @@ describe('prompt templates', () => {
     await chat.composer.press('Enter');
     await expect.poll(() => chat.answers().first().textContent()).toContain('You said: Find the bug in this code');
     expect(session.model.requests.at(-1)!.body.messages!.at(-1)!.content).toMatch(/^Find the bug in this code\. .*\n\nlet x = 1 \+$/s);
+    // The template's temperature goes with this answer only.
+    expect(session.model.requests.at(-1)!.body.temperature).toBe(0.1);
+    await chat.ask('And without a template?');
+    await expect.poll(() => chat.answers().nth(1).textContent()).toContain('You said: And without a template?');
+    expect(session.model.requests.at(-1)!.body.temperature).toBeUndefined();
   });
 
   it('closes the list with Escape and then sends "/" text as typed', async () => {

@@ -121,6 +121,8 @@ const cases: Record<ChannelName, ChannelCases> = {
       ...idCases('conversationId', validSend),
       ...badIds.filter(([what]) => what !== 'null as id').map(([what, id]): [string, unknown] => [`${what} in parentId`, { ...validSend, parentId: id }]),
       ['missing content', { conversationId: 'conv-1' }],
+      ['a temperature over 2', { ...validSend, temperature: 2.5 }],
+      ['a temperature as text', { ...validSend, temperature: 'hot' }],
       ['empty content', { ...validSend, content: '' }],
       ['content of blank lines only', { ...validSend, content: ' \n\t ' }],
       ['content over a million characters', { ...validSend, content: long(1_000_001) }],

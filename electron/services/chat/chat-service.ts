@@ -3,7 +3,7 @@ import type OpenAI from 'openai';
 import type { EventName } from '../../../shared/channels';
 import type { ChannelOutput, EventPayload, ParsedInput } from '../../../shared/contract';
 import type { Message } from '../../../shared/domain';
-import { estimateCostUsd } from '../../../shared/model-catalogue';
+import { estimateCostUsd, findModel } from '../../../shared/model-catalogue';
 import type { ConversationRepository } from '../../db/conversation-repository';
 import type { MessageRepository } from '../../db/message-repository';
 import { AppError } from '../app-error';
@@ -46,7 +46,7 @@ export function createChatService(deps: ChatServiceDeps) {
   // Each conversation talks to its own provider (OpenAI, Azure or a compatible server), one client each.
   const clientFor = createProviderClients({ keys: deps.keys, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
 
-  function startAnswer(conversationId: string, assistant: Message, client: OpenAI, model: string, continuation?: Continuation): void {
+  function startAnswer(conversationId: string, assistant: Message, client: OpenAI, model: string, continuation?: Continuation, temperature?: number): void {
     const controller = new AbortController();
     const entry: ActiveAnswer = { controller, stopRequested: false, done: Promise.resolve() };
     active.set(assistant.id, entry);
@@ -54,12 +54,14 @@ export function createChatService(deps: ChatServiceDeps) {
       ? continuationHistory(deps.conversations.get(conversationId), deps.messages.listByConversation(conversationId), continuation)
       : buildHistory(deps.conversations.get(conversationId), deps.messages.listByConversation(conversationId), assistant.parentId);
     const request = deps.context.fit(conversationId, history, model);
+    // Reasoning models refuse any temperature but their own, so a template's is dropped for them as the conversation's is.
+    const params = temperature !== undefined && !findModel(model)?.reasoning ? { ...request.params, temperature } : request.params;
     const prefix = continuation?.previous.content ?? '';
     entry.done = streamAnswer({
       client,
       model,
       messages: request.messages,
-      params: request.params,
+      params,
       signal: controller.signal,
       stopRequested: () => entry.stopRequested,
       onDelta: (text) => deps.emit('chat:delta', { conversationId, messageId: assistant.id, text }),
@@ -108,7 +110,7 @@ export function createChatService(deps: ChatServiceDeps) {
         const renamed = deps.conversations.rename(conversation.id, titleFrom(input.content), now);
         if (renamed) deps.emit('conversations:changed', { conversation: renamed });
       }
-      startAnswer(conversation.id, assistantMessage, client, model);
+      startAnswer(conversation.id, assistantMessage, client, model, undefined, input.temperature);
       return { userMessage, assistantMessage };
     },
 

@@ -7,7 +7,7 @@ import { TemplateChip } from '../templates/template-chip';
 interface ComposerProps {
   streamingMessageId: string | null;
   sending: boolean;
-  onSend(text: string): Promise<boolean>;
+  onSend(text: string, temperature?: number): Promise<boolean>;
   onStop(messageId: string): void;
 }
 
@@ -25,7 +25,7 @@ export function Composer({ streamingMessageId, sending, onSend, onStop }: Compos
   async function submit() {
     if (!canSend) return;
     // The text stays in the box until main accepted it: a failed send loses nothing.
-    if (await onSend(text)) {
+    if (await onSend(text, template?.temperature ?? undefined)) {
       setText('');
       setTemplate(null);
     }
