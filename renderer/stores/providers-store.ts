@@ -15,6 +15,9 @@ interface ProvidersState {
   models: Record<string, string[]>;
   connection: Record<string, ConnectionResult>;
   localServers: LocalServer[];
+  /** The list and each key's status. */
+  refresh(): Promise<void>;
+  /** The list, and the local servers the first-run probe found: what Settings shows. */
   load(): Promise<void>;
   add(input: AddProviderInput, key: string): Promise<Provider>;
   remove(id: string): Promise<void>;
@@ -54,6 +57,8 @@ export const useProvidersStore = create<ProvidersState>((set, get) => {
     models: {},
     connection: {},
     localServers: [],
+
+    refresh: reload,
 
     async load() {
       await reload();
@@ -106,8 +111,13 @@ export const useProvidersStore = create<ProvidersState>((set, get) => {
   };
 });
 
-/** A compatible server (a local Ollama) works without a key, so a missing one is no reason to open Settings. */
+/**
+ * Loads the list at start-up (chat options read each conversation's provider from it) and says whether
+ * the default needs a key: a compatible server (a local Ollama) works without one, so a missing key is
+ * no reason to open Settings.
+ */
 export async function defaultProviderNeedsKey(): Promise<boolean> {
-  const list = await unwrap(parley.providers.list({}));
-  return list.providers.find((p) => p.id === list.defaultProviderId)?.kind !== 'compatible';
+  await useProvidersStore.getState().refresh();
+  const { providers, defaultProviderId } = useProvidersStore.getState();
+  return providers.find((p) => p.id === defaultProviderId)?.kind !== 'compatible';
 }
