@@ -62,7 +62,7 @@ describe('keyboard and looks', () => {
     await chat.page.keyboard.press('Alt+ArrowUp');
     await expect.poll(() => chat.page.getByRole('main').getAttribute('aria-label')).toBe('Second by keyboard');
 
-    await chat.page.getByRole('button', { name: 'Settings' }).focus();
+    await chat.page.getByRole('button', { name: 'Settings', exact: true }).focus();
     await chat.page.keyboard.press('Shift+Escape');
     expect(await chat.composer.evaluate((el) => el === document.activeElement)).toBe(true);
 

@@ -16,11 +16,11 @@ export class ChatWindow {
 
   async open(url: string): Promise<void> {
     await this.page.goto(url);
-    await this.page.getByRole('button', { name: 'Settings' }).waitFor();
+    await this.page.getByRole('button', { name: 'Settings', exact: true }).waitFor();
   }
 
   async openSettings(): Promise<SettingsDialog> {
-    await this.page.getByRole('button', { name: 'Settings' }).click();
+    await this.page.getByRole('button', { name: 'Settings', exact: true }).click();
     await this.settings.root.waitFor();
     return this.settings;
   }

@@ -18,7 +18,7 @@ export class ConversationOptionsDialog {
     if (systemPrompt !== undefined) await this.root.getByLabel('System prompt').fill(systemPrompt);
     if (temperature !== undefined) await this.root.getByLabel('Temperature').fill(temperature);
     if (maxOutputTokens !== undefined) await this.root.getByLabel('Max output tokens').fill(maxOutputTokens);
-    await this.root.getByRole('button', { name: 'Save' }).click();
+    await this.root.getByRole('button', { name: 'Save', exact: true }).click();
     await this.root.waitFor({ state: 'hidden' });
   }
 }

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 export class SettingsDialog {
   readonly root: Locator;
   constructor(private readonly page: Page) {
-    this.root = page.getByRole('dialog', { name: 'Settings' });
+    this.root = page.getByRole('dialog', { name: 'Settings', exact: true });
   }
 
   async configure({ apiKey, baseUrl, model }: { apiKey?: string; baseUrl?: string; model?: string }): Promise<void> {
