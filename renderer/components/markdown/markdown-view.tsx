@@ -3,10 +3,14 @@ import { lexMarkdown } from './markdown-lexer';
 import { MarkdownBlockStream, type MarkdownBlock } from './markdown-block-stream';
 import { renderBlock } from './render-tokens';
 
-// Final blocks keep their object identity from update to update, so only the growing tail renders again.
-const BlockView = memo(function BlockView({ block }: { block: MarkdownBlock }) {
-  return renderBlock(block.token, 0);
-});
+// Final blocks keep their object identity from update to update, so only the growing tail renders again; a
+// block's rendering depends on its source text alone, so a tail block whose text did not change is skipped too.
+const BlockView = memo(
+  function BlockView({ block }: { block: MarkdownBlock }) {
+    return renderBlock(block.token, 0);
+  },
+  (a, b) => a.block === b.block || a.block.raw === b.block.raw,
+);
 
 /**
  * Markdown that streams in O(n): each update parses only the text after the last final block, and only the

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Token, Tokens } from 'marked';
 import { CodeBlock, isFenceClosed } from './code-block';
 import { decodeEntities } from './decode-entities';
@@ -67,12 +67,16 @@ function renderCheckbox(t: Tokens.Checkbox, key: number): ReactNode {
   return <input key={key} type="checkbox" checked={t.checked} disabled aria-label={t.checked ? 'Done' : 'Not done'} />;
 }
 
+// A list still being written is one block that grows item by item: its finished items are not rendered again.
+const ListItemView = memo(
+  function ListItemView({ item }: { item: Tokens.ListItem }) {
+    return <li className={item.task ? 'task-list-item' : undefined}>{renderBlocks(item.tokens)}</li>;
+  },
+  (a, b) => a.item.raw === b.item.raw && a.item.loose === b.item.loose,
+);
+
 function renderListItem(item: Tokens.ListItem, key: number): ReactNode {
-  return (
-    <li key={key} className={item.task ? 'task-list-item' : undefined}>
-      {renderBlocks(item.tokens)}
-    </li>
-  );
+  return <ListItemView key={key} item={item} />;
 }
 
 function renderTable(t: Tokens.Table, key: number): ReactNode {
