@@ -31,8 +31,8 @@ describe('an answer cut short', () => {
     expect(done).toMatchObject({ status: 'error', content: partial, error: { code: 'TIMEOUT' } });
     expect(stored).toEqual(done);
     expect(seen).toBe(partial);
-    // idleTimeoutMs is 300 in tests: the watchdog, not some longer default, ended it.
-    expect(elapsedMs).toBeLessThan(3000);
+    // idleTimeoutMs is 1 s in tests: the watchdog, not some longer default (90 s), ended it.
+    expect(elapsedMs).toBeLessThan(5000);
   });
 
   it('keeps the partial answer when the connection is reset mid-stream, and calls it a network problem', async () => {
