@@ -38,6 +38,18 @@ describe('markdown rendering', () => {
     expect(out).toContain('costs $5 and $10.');
   });
 
+  it('typesets the \\( \\) and \\[ \\] delimiters models often use', async () => {
+    await mathRenderer.load();
+    const out = html('Inline \\(a^2\\) and display \\[b^2\\] here.\n\n\\[\nc^2\n\\]\n');
+    expect(out.match(/<span class="math-inline"><span class="katex">/g)).toHaveLength(1);
+    expect(out.match(/<span class="katex-display">/g)).toHaveLength(2);
+  });
+
+  it('decodes entity references in text but not in code', () => {
+    const out = html('Fish &amp; chips &copy; &#8594; &#x2713; &unknown; `&amp;`\n');
+    expect(out).toContain('Fish &amp; chips © → ✓ &amp;unknown; <code>&amp;amp;</code>');
+  });
+
   it('shows a display formula that is still being written as its source', async () => {
     await mathRenderer.load();
     expect(html('$$\n\\frac{a}{')).toContain('<pre class="math-source">\\frac{a}{</pre>');
