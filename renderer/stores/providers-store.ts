@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { KeyStatus } from '../../shared/domain';
-import type { AddProviderInput, ConnectionCheck, LocalServer, Provider } from '../../shared/providers';
+import type { AddProviderInput, ConnectionCheck, LocalServer, Provider, UpdateProviderInput } from '../../shared/providers';
 import { parley, unwrap } from '../api/parley';
 import { useSettingsStore } from './settings-store';
 
@@ -23,10 +23,15 @@ interface ProvidersState {
   remove(id: string): Promise<void>;
   setDefault(id: string): Promise<void>;
   setModel(id: string, model: string): Promise<void>;
+  update(change: UpdateProviderInput): Promise<void>;
   saveKey(id: string, key: string): Promise<void>;
   fetchModels(id: string): Promise<void>;
   test(id: string): Promise<void>;
   adoptLocalServer(server: LocalServer): Promise<void>;
+}
+
+function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
 }
 
 /** The default provider is what the Provider fields above the list edit, so they follow any change to it. */
@@ -85,9 +90,14 @@ export const useProvidersStore = create<ProvidersState>((set, get) => {
     },
 
     async setModel(id, model) {
-      const updated = await unwrap(parley.providers.update({ id, model }));
-      set((s) => ({ providers: s.providers.map((p) => (p.id === id ? updated : p)) }));
-      if (id === get().defaultProviderId) await refreshDefault();
+      await get().update({ id, model });
+    },
+
+    async update(change) {
+      const updated = await unwrap(parley.providers.update(change));
+      // A result from before the change no longer says anything about the new address.
+      set((s) => ({ providers: s.providers.map((p) => (p.id === change.id ? updated : p)), connection: without(s.connection, change.id) }));
+      if (change.id === get().defaultProviderId) await refreshDefault();
     },
 
     saveKey: storeKey,

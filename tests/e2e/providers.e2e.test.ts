@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '../fixtures/fake-openai-server';
+import { closedPortUrl } from '../fixtures/test-backend';
 import { ChatWindow } from './pages/chat-window';
 import { ProvidersSettings } from './pages/providers-settings';
 import { startE2ESession, type E2ESession } from './support/e2e-session';
@@ -48,14 +49,21 @@ describe('several providers in Settings', () => {
     expect(ollama.requests.at(-1)).toMatchObject({ authorization: undefined, body: { model: 'llama3.2:latest' } });
   });
 
-  it('adds a second provider with its own key, fetches its models, tests the connection and chats with it', async () => {
+  it('adds a second provider with its own key, fixes its address, fetches its models, tests the connection and chats with it', async () => {
     groq.setModelList(['mixtral-8x7b', 'llama-3.1-8b-instant']);
     chat = new ChatWindow(await session.newPage());
     await chat.open(session.host.url);
     const providers = new ProvidersSettings(await chat.openSettings());
 
-    await providers.add({ kind: 'OpenAI-compatible server (Ollama, LM Studio, OpenRouter, Groq…)', name: 'Groq', url: groq.baseUrl, key: 'sk-groq-e2e-key-4321' });
+    // A mistyped address first: the test says so in words, and the address is fixed in place, key kept.
+    const wrongUrl = await closedPortUrl();
+    await providers.add({ kind: 'OpenAI-compatible server (Ollama, LM Studio, OpenRouter, Groq…)', name: 'Groq', url: wrongUrl, key: 'sk-groq-e2e-key-4321' });
     await expect.poll(() => providers.provider('Groq').textContent()).toContain('A key ending in 4321 is');
+    await providers.testConnection('Groq');
+    await expect.poll(() => providers.problem('Groq').textContent()).toBe(`Could not reach Groq at ${wrongUrl}. Check that it is running and that the base URL is right.`);
+    await providers.changeAddress('Groq', groq.baseUrl);
+    await expect.poll(() => providers.provider('Groq').textContent()).toContain(groq.baseUrl);
+    expect(await providers.problem('Groq').count()).toBe(0);
 
     await providers.fetchModels('Groq');
     await expect.poll(() => providers.modelPicker('Groq').locator('option').allTextContents()).toEqual(['Choose a model…', 'llama-3.1-8b-instant', 'mixtral-8x7b']);

@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { defaultAzureApiVersion, type AddProviderInput, type ProviderKind } from '../../../shared/providers';
 import { useProvidersStore } from '../../stores/providers-store';
+import { insecureWarning, isInsecureRemote } from './insecure-address';
 
 const kinds: { value: ProviderKind; label: string; url: string }[] = [
   { value: 'compatible', label: 'OpenAI-compatible server (Ollama, LM Studio, OpenRouter, Groq…)', url: 'http://127.0.0.1:11434/v1' },
@@ -75,6 +76,7 @@ export function AddProviderForm() {
         <input type="url" spellCheck={false} value={fields.baseUrl} placeholder={example} onChange={(e) => set({ baseUrl: e.target.value })} />
       </label>
       <p className="hint">{kind === 'azure' ? 'The endpoint the Azure portal shows for the resource.' : 'Used exactly as typed, usually ending in /v1.'}</p>
+      {isInsecureRemote(fields.baseUrl) && <p className="hint">{insecureWarning}</p>}
       {kind === 'azure' && (
         <>
           <label>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Provider } from '../../../shared/providers';
 import { useProvidersStore, type ConnectionResult } from '../../stores/providers-store';
 import { describeKey } from './key-status-line';
+import { ProviderEditFields } from './provider-edit-fields';
 
 const kindNames: Record<Provider['kind'], string> = { openai: 'OpenAI', azure: 'Azure OpenAI', compatible: 'OpenAI-compatible' };
 
@@ -18,11 +19,12 @@ function describeConnection(result: ConnectionResult): string {
  * which one it acts on.
  */
 export function ProviderRow({ provider, isDefault }: { provider: Provider; isDefault: boolean }) {
-  const { keys, models, connection, setDefault, remove, setModel, saveKey, fetchModels, test } = useProvidersStore();
+  const { keys, models, connection, setDefault, remove, setModel, update, saveKey, fetchModels, test } = useProvidersStore();
   const [key, setKey] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   const status = keys[provider.id] ?? null;
   const fetched = models[provider.id];
   const choices = [...new Set([...(provider.model ? [provider.model] : []), ...(fetched ?? [])])];
@@ -89,6 +91,11 @@ export function ProviderRow({ provider, isDefault }: { provider: Provider; isDef
         <button type="button" aria-label={`Test connection to ${name}`} disabled={busy !== null} onClick={() => void run('test', () => test(provider.id))}>
           {busy === 'test' ? 'Testing…' : 'Test connection'}
         </button>
+        {!editing && (
+          <button type="button" aria-label={`Edit ${name}`} disabled={busy !== null} onClick={() => setEditing(true)}>
+            Edit
+          </button>
+        )}
         {!isDefault && (
           <button type="button" aria-label={`Make ${name} the default`} disabled={busy !== null} onClick={() => void run('default', () => setDefault(provider.id))}>
             Make default
@@ -100,6 +107,18 @@ export function ProviderRow({ provider, isDefault }: { provider: Provider; isDef
           </button>
         )}
       </div>
+      {editing && (
+        <ProviderEditFields
+          provider={provider}
+          onCancel={() => setEditing(false)}
+          onSave={(change) =>
+            run('edit', async () => {
+              await update(change);
+              setEditing(false);
+            })
+          }
+        />
+      )}
       {confirming && (
         // Removing also deletes the key from the keychain, which cannot be undone from here.
         <div role="group" aria-label={`Remove ${name}?`} className="warning provider-confirm">

@@ -46,6 +46,14 @@ export class ProvidersSettings {
     return this.provider(name).getByRole('alert');
   }
 
+  /** Changes a provider's address in place, keeping it and its key. */
+  async changeAddress(name: string, url: string): Promise<void> {
+    await this.provider(name).getByRole('button', { name: `Edit ${name}` }).click();
+    await this.provider(name).getByLabel(`Address of ${name}`).fill(url);
+    await this.provider(name).getByRole('button', { name: 'Save changes' }).click();
+    await this.provider(name).getByRole('group', { name: `Edit ${name}` }).waitFor({ state: 'detached' });
+  }
+
   async makeDefault(name: string): Promise<void> {
     await this.provider(name).getByRole('button', { name: `Make ${name} the default` }).click();
   }
