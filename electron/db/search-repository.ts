@@ -2,15 +2,16 @@ import type Database from 'better-sqlite3';
 import type { MessageRole } from '../../shared/domain';
 import type { ConversationHit, MessageHit } from '../../shared/search';
 import { toFtsQuery } from './fts-query';
+import { scoreTexts, termPatterns } from './relevance';
 
 /**
- * Relevance ranking scores only the newest this many matches. bm25() has to
- * re-read every message it scores (the index keeps no word positions), so an
- * unbounded ranking of a word found in half a million messages would take
- * seconds; bounded, no query is slow, and a word that common ranks among the
- * recent conversations, which is where people look anyway.
+ * Relevance ranking scores the newest this many matches: reading a message to
+ * score it costs 10–20 µs, so this many keeps a ranked search within tens of
+ * milliseconds whatever the word. A word found in more messages ranks among
+ * the recent ones, which is where people look anyway; newest-first search
+ * still reaches every match.
  */
-export const RANK_WINDOW = 10_000;
+export const RANK_WINDOW = 1_000;
 
 /** Words around the matches in a snippet: about a line in the results list. */
 const SNIPPET_TOKENS = 16;
@@ -52,13 +53,25 @@ export const newestMessagesSql = `SELECT ${messageColumns}
   ORDER BY messages_fts.rowid DESC
   LIMIT ?`;
 
-export const rankedMessagesSql = `SELECT ${messageColumns}
+/** The candidates for ranking: the newest matches, with the text to score them by. */
+export const rankCandidatesSql = `SELECT m.rowid AS rid, m.content
+  FROM messages_fts
+  CROSS JOIN messages AS m ON m.rowid = messages_fts.rowid
+  WHERE messages_fts MATCH ?
+  ORDER BY messages_fts.rowid DESC
+  LIMIT ?`;
+
+/**
+ * The chosen hits with their snippets, in one pass over the candidates' rowid
+ * range. The unary + keeps the IN from being offered to FTS5 as a rowid
+ * lookup, which it answers by walking the word's whole doclist once per rowid.
+ */
+export const chosenHitsSql = `SELECT messages_fts.rowid AS rid, ${messageColumns}
   FROM messages_fts
   CROSS JOIN messages AS m ON m.rowid = messages_fts.rowid
   CROSS JOIN conversations AS c ON c.id = m.conversation_id
-  WHERE messages_fts MATCH ? AND messages_fts.rowid >= ?
-  ORDER BY rank
-  LIMIT ?`;
+  WHERE messages_fts MATCH @match AND messages_fts.rowid >= @floor
+    AND +messages_fts.rowid IN (SELECT value FROM json_each(@chosen))`;
 
 export const conversationsSql = `SELECT c.id, highlight(conversations_fts, 0, char(57344), char(57345)) AS title, c.updated_at
   FROM conversations_fts
@@ -74,10 +87,8 @@ function isFtsQueryError(err: unknown): boolean {
 
 export function createSearchRepository(db: Database.Database) {
   const newest = db.prepare<[string, number], MessageHitRow>(newestMessagesSql);
-  const ranked = db.prepare<[string, number, number], MessageHitRow>(rankedMessagesSql);
-  const windowFloor = db.prepare<[string, number], { rowid: number }>(
-    'SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
-  );
+  const candidates = db.prepare<[string, number], { rid: number; content: string }>(rankCandidatesSql);
+  const chosenHits = db.prepare<{ match: string; floor: number; chosen: string }, MessageHitRow & { rid: number }>(chosenHitsSql);
   const titles = db.prepare<[string, number], ConversationHitRow>(conversationsSql);
 
   /** A query FTS5 still refuses (it should not, being built from quoted words) finds nothing rather than failing. */
@@ -97,13 +108,21 @@ export function createSearchRepository(db: Database.Database) {
       if (!match) return [];
       return guarded(() => newest.all(match, limit)).map(toMessageHit);
     },
-    /** The best `limit` matches by bm25 among the newest RANK_WINDOW. */
+    /** The best `limit` of the newest RANK_WINDOW matches (see relevance.ts), best first; ties newest first. */
     rankedMessages(text: string, limit: number): MessageHit[] {
-      const { match } = toFtsQuery(text);
+      const query = toFtsQuery(text);
+      const { match } = query;
       if (!match) return [];
       return guarded(() => {
-        const floor = windowFloor.get(match, RANK_WINDOW - 1)?.rowid ?? 0;
-        return ranked.all(match, floor, limit);
+        const rows = candidates.all(match, RANK_WINDOW);
+        const scores = scoreTexts(rows.map((r) => r.content), termPatterns(query));
+        if (rows.length === 0) return [];
+        const best = rows
+          .map((r, i) => ({ rid: r.rid, score: scores[i]! }))
+          .sort((a, b) => b.score - a.score || b.rid - a.rid)
+          .slice(0, limit);
+        const hits = new Map(chosenHits.all({ match, floor: rows.at(-1)!.rid, chosen: JSON.stringify(best.map((b) => b.rid)) }).map((h) => [h.rid, h]));
+        return best.flatMap((b) => hits.get(b.rid) ?? []);
       }).map(toMessageHit);
     },
     /** Conversations whose title contains every word, newest first. */

@@ -3,11 +3,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createConversationRepository } from '../../electron/db/conversation-repository';
 import { createMessageRepository } from '../../electron/db/message-repository';
 import {
+  chosenHitsSql,
   conversationsSql,
   createSearchRepository,
   newestMessagesSql,
   RANK_WINDOW,
-  rankedMessagesSql,
+  rankCandidatesSql,
   type SearchRepository,
 } from '../../electron/db/search-repository';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../shared/search';
@@ -137,10 +138,15 @@ describe('the search query plans', () => {
     expect(steps.join('\n')).not.toMatch(/TEMP B-TREE/);
   });
 
-  it('ranks inside the index, bounded by the newest hits, joining only the rows it returns', () => {
-    const steps = plan(rankedMessagesSql, '"x"', 0, 20);
-    expect(steps[0]).toMatch(/^SCAN messages_fts VIRTUAL TABLE INDEX .*>/);
-    expect(steps.join('\n')).not.toMatch(/TEMP B-TREE|SCAN m\b|SCAN c\b/);
+  it('takes the candidates for ranking newest first from the index, stopping at the window', () => {
+    const steps = plan(rankCandidatesSql, '"x"', RANK_WINDOW);
+    expect(steps).toEqual([expect.stringMatching(/^SCAN messages_fts VIRTUAL TABLE INDEX 192:/), 'SEARCH m USING INTEGER PRIMARY KEY (rowid=?)']);
+  });
+
+  it('fetches the chosen hits in one pass over the rowid range, not one doclist walk per hit', () => {
+    const steps = plan(chosenHitsSql, { match: '"x"', floor: 1, chosen: '[1,2]' });
+    expect(steps[0]).toMatch(/^SCAN messages_fts VIRTUAL TABLE INDEX \d+:M1>$/);
+    expect(steps.join('\n')).not.toMatch(/TEMP B-TREE|SCAN m\b|SCAN c\b|=M1/);
   });
 
   it('looks titles up in their own index', () => {
