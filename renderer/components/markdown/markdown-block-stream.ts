@@ -68,8 +68,3 @@ export class MarkdownBlockStream {
     return this.current;
   }
 }
-
-/** The whole text parsed at once, as blocks: what the stream must agree with. */
-export function markdownBlocksOnce(text: string): MarkdownBlock[] {
-  return new MarkdownBlockStream().update(text).map((b) => ({ ...b, final: true }));
-}

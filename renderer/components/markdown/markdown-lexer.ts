@@ -1,5 +1,5 @@
 import { Lexer, Marked, type Token } from 'marked';
-import { boundedCache } from './lazy-module';
+import { boundedCache } from './bounded-cache';
 import { blockMath, inlineMath } from './math-syntax';
 
 const marked = new Marked({

@@ -1,4 +1,5 @@
-import { boundedCache, lazyModule } from './lazy-module';
+import { boundedCache } from './bounded-cache';
+import { lazyModule } from './lazy-module';
 
 async function loadMath() {
   const [{ default: katex }, { default: DOMPurify }] = await Promise.all([import('katex'), import('dompurify')]);
