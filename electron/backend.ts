@@ -16,6 +16,7 @@ import { createSearchService } from './services/search-service';
 import { createConversationSettings } from './services/conversation-settings';
 import { createKeyService } from './services/secrets/key-service';
 import { createProviderService } from './services/providers/provider-service';
+import { createConversationProvider } from './services/providers/conversation-provider';
 import type { LocalProbeUrls } from './services/providers/local-server-probe';
 import type { SecretStore } from './services/secrets/secret-store';
 import { createDataTransferService } from './services/data-transfer/data-transfer-service';
@@ -88,7 +89,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timings ? { timings: options.timings } : {}),
   });
-  const handlers = createHandlers({ conversations: createConversationService(conversations, provider), messages, chat, keys, provider, providers, search: createSearchService(createSearchRepository(db)), conversationSettings, appearance, dataTransfer: createDataTransferService(conversations, messages, createImportRepository(db)), templates: createPromptTemplateLibrary(settings) });
+  const handlers = createHandlers({ conversations: createConversationService(conversations, provider), messages, chat, keys, provider, providers, conversationProvider: createConversationProvider({ db, conversations, registry: provider.registry, emit }), search: createSearchService(createSearchRepository(db)), conversationSettings, appearance, dataTransfer: createDataTransferService(conversations, messages, createImportRepository(db)), templates: createPromptTemplateLibrary(settings) });
   const invoke = createRouter(handlers, {
     isTrustedSender: options.isTrustedSender,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),

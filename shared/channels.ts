@@ -45,6 +45,7 @@ export const channelNames = [
   'providers:models',
   'providers:test',
   'providers:detectLocal',
+  'conversations:setProvider',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 

@@ -124,6 +124,8 @@ export const contract = {
   'providers:test': { input: z.object({ providerId: ProviderId }).strict(), output: ConnectionCheck },
   /** Ollama or LM Studio found on this computer at first run, not yet added. */
   'providers:detectLocal': { input: empty, output: z.object({ servers: z.array(LocalServer) }) },
+  /** Moves a conversation to another provider; its own model returns to that provider's default. */
+  'conversations:setProvider': { input: z.object({ id: Id, providerId: ProviderId }).strict(), output: Conversation },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {

@@ -4,6 +4,7 @@ import type { createConversationService } from '../services/conversation-service
 import type { ConversationSettings } from '../services/conversation-settings';
 import type { KeyService } from '../services/secrets/key-service';
 import type { ProviderService } from '../services/providers/provider-service';
+import type { ConversationProvider } from '../services/providers/conversation-provider';
 import type { SearchService } from '../services/search-service';
 import type { ProviderSettingsService } from '../services/settings/provider-settings';
 import type { AppearanceSettings } from '../services/settings/appearance-settings';
@@ -18,6 +19,7 @@ export interface HandlerDeps {
   keys: KeyService;
   provider: ProviderSettingsService;
   providers: ProviderService;
+  conversationProvider: ConversationProvider;
   search: SearchService;
   appearance: AppearanceSettings;
   dataTransfer: DataTransferService;
@@ -69,6 +71,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'providers:models': (i) => d.providers.models(i.providerId),
     'providers:test': (i) => d.providers.test(i.providerId),
     'providers:detectLocal': () => d.providers.detectLocal(),
+    'conversations:setProvider': (i) => d.conversationProvider.set(i.id, i.providerId),
   };
 }
 

@@ -24,7 +24,8 @@ export function App() {
       .getState()
       .load()
       .then(async () => {
-        if (!useSettingsStore.getState().key?.hasKey && (await defaultProviderNeedsKey())) useSettingsStore.getState().setOpen(true);
+        const needsKey = await defaultProviderNeedsKey(); // also loads the provider list the chat header shows
+        if (!useSettingsStore.getState().key?.hasKey && needsKey) useSettingsStore.getState().setOpen(true);
       })
       .catch((err: Error) => useChatStore.setState({ problem: err.message }));
     return disconnect;

@@ -90,4 +90,23 @@ describe('several providers in Settings', () => {
     // The key went to the keychain through main; the page never had it back.
     expect(await chat.page.content()).not.toContain('sk-groq-e2e-key-4321');
   });
+
+  it('moves a conversation to another provider from the chat header, keeping its history', async () => {
+    chat = new ChatWindow(await session.newPage());
+    await chat.open(session.host.url);
+    await chat.page.getByRole('button', { name: 'New chat' }).click();
+    await chat.ask('Start on Groq');
+    await expect.poll(() => chat.answers().last().textContent()).toContain('You said: Start on Groq');
+    const picker = chat.page.getByRole('combobox', { name: 'Provider of this chat' });
+    expect(await picker.locator('option:checked').textContent()).toBe('Groq');
+
+    await picker.selectOption({ label: 'Ollama' });
+    await chat.ask('Continue locally');
+    await expect.poll(() => chat.answers().last().textContent()).toContain('You said: Continue locally');
+    expect(ollama.requests.at(-1)!.body.messages?.map((m) => m.content)).toEqual(['Start on Groq', 'You said: Start on Groq', 'Continue locally']);
+
+    await chat.page.reload();
+    await chat.conversation('Start on Groq').click();
+    await expect.poll(() => picker.locator('option:checked').textContent()).toBe('Ollama');
+  });
 });

@@ -152,3 +152,38 @@ describe('a compatible server without a key', () => {
     });
   });
 });
+
+describe('moving a conversation to another provider', () => {
+  afterEach(() => closeAllBackends());
+
+  it('sends the next answer to the new provider, with its default model, and tells every window', async () => {
+    const tb = makeBackend({ baseUrl: openai.baseUrl });
+    await tb.value('providers:add', { kind: 'compatible', name: 'Groq', baseUrl: groq.baseUrl, model: 'llama-3.1-8b-instant' });
+    await tb.value('secrets:setKey', { providerId: 'groq', key: makeTestKey(), sessionOnly: true });
+    const conversation = await tb.newConversation();
+    await tb.value('conversations:setOptions', { id: conversation.id, model: 'gpt-4o' });
+    expect((await chat(tb, conversation.id, 'first')).model).toBe('gpt-4o');
+
+    const moved = await tb.value('conversations:setProvider', { id: conversation.id, providerId: 'groq' });
+    expect(moved).toMatchObject({ providerId: 'groq', model: null });
+    expect(tb.events.some((e) => e.event === 'conversations:changed' && e.payload.conversation.providerId === 'groq')).toBe(true);
+    const second = await chat(tb, conversation.id, 'second');
+    expect(second).toMatchObject({ status: 'complete', model: 'llama-3.1-8b-instant' });
+    expect(groq.requests.at(-1)!.body.messages?.map((m) => m.content)).toEqual(['first', 'You said: first', 'second']);
+  });
+
+  it('keeps the conversation\'s own model when the provider stays the same', async () => {
+    const tb = makeBackend();
+    const conversation = await tb.newConversation();
+    await tb.value('conversations:setOptions', { id: conversation.id, model: 'gpt-4o' });
+    expect(await tb.value('conversations:setProvider', { id: conversation.id, providerId: 'openai' })).toMatchObject({ model: 'gpt-4o' });
+  });
+
+  it('refuses a provider or a conversation that does not exist, changing nothing', async () => {
+    const tb = makeBackend();
+    const conversation = await tb.newConversation();
+    expect(await tb.call('conversations:setProvider', { id: conversation.id, providerId: 'nobody' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await tb.call('conversations:setProvider', { id: 'gone', providerId: 'openai' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await tb.value('conversations:list', {}))[0]).toMatchObject({ providerId: 'openai' });
+  });
+});

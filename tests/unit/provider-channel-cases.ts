@@ -57,6 +57,15 @@ export const providerChannelCases = {
   'providers:models': { valid: { providerId: 'groq' }, invalid: idRefusals('providerId') },
   'providers:test': { valid: { providerId: 'groq' }, invalid: idRefusals('providerId') },
   'providers:detectLocal': { valid: {}, invalid: [['an extra field', { port: 11434 }]] as [string, unknown][] },
+  'conversations:setProvider': {
+    valid: { id: 'conv-1', providerId: 'groq' },
+    invalid: [
+      ['missing id', { providerId: 'groq' }],
+      ['a path as conversation id', { id: '../x', providerId: 'groq' }],
+      ...badProviderIds.map(([what, id]): [string, unknown] => [what, { id: 'conv-1', providerId: id }]),
+      ['a model alongside', { id: 'conv-1', providerId: 'groq', model: 'gpt-4o' }],
+    ] as [string, unknown][],
+  },
 };
 
 export { validAzure };

@@ -2,6 +2,7 @@ import { useChatStore } from '../../stores/chat-store';
 import { BranchContext, useBranches } from './branch-context';
 import { Composer } from './composer';
 import { ConversationOptionsButton } from './conversation-options-dialog';
+import { ConversationProviderPicker } from './conversation-provider-picker';
 import { MessageList } from './message-list';
 
 const noMessages: never[] = [];
@@ -18,6 +19,7 @@ export function ChatView() {
     <main className="chat" aria-label={title}>
       <div className="chat-header">
         <h1 className="chat-title">{title}</h1>
+        <ConversationProviderPicker />
         <ConversationOptionsButton />
       </div>
       {selectedId && messages.length > 0 ? (
