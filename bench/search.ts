@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { openDatabase } from '../electron/db/connection';
 import { createConversationRepository } from '../electron/db/conversation-repository';
 import { createMessageRepository } from '../electron/db/message-repository';
-import { createSearchRepository, RANK_WINDOW } from '../electron/db/search-repository';
+import { createSearchRepository, MIN_PREFIX_LENGTH, RANK_WINDOW } from '../electron/db/search-repository';
 import { toFtsQuery } from '../electron/db/fts-query';
 import { fmt, type Scenario } from './report';
 import { benchCorpus, ensureCorpus } from './search-corpus';
@@ -22,7 +22,7 @@ interface Query {
 }
 
 function countHits(db: Database.Database, text: string): number {
-  const { match } = toFtsQuery(text);
+  const { match } = toFtsQuery(text, { minPrefixLength: MIN_PREFIX_LENGTH });
   if (!match) return 0;
   return db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?').get(match)!.n;
 }

@@ -58,6 +58,12 @@ describe('searching messages', () => {
     expect(search.newestMessages('capy', 20).map((h) => h.messageId)).toEqual(['m3', 'm2', 'm1']);
   });
 
+  it('matches one or two letters as a whole word, not as the start of every word', () => {
+    message('short', 'pets', 'ca is the chemical symbol of calcium');
+    expect(search.newestMessages('ca', 20).map((h) => h.messageId)).toEqual(['short']);
+    expect(search.newestMessages('cap', 20).map((h) => h.messageId)).toEqual(['m3', 'm2', 'm1']);
+  });
+
   it('needs every word to be present', () => {
     expect(search.newestMessages('capybara lisbon', 20).map((h) => h.messageId)).toEqual(['m1']);
   });
