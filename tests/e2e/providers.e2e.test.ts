@@ -17,7 +17,7 @@ beforeAll(async () => {
   session = await startE2ESession({ env: { PARLEY_LOCAL_PROBE_URLS: `ollama=${ollama.baseUrl}`, PARLEY_LOCAL_PROBE_TIMEOUT_MS: '3000' } });
 });
 afterAll(async () => {
-  // Removing a provider removes its keychain entry: nothing is left behind in the keychain.
+  // The last test removes Groq and its key; should it not get there, nothing is left in the keychain either.
   await session?.invoke('providers:remove', { id: 'groq' }).catch(() => {});
   await session?.close();
   await Promise.all([ollama?.close(), groq?.close()]);
@@ -108,5 +108,19 @@ describe('several providers in Settings', () => {
     await chat.page.reload();
     await chat.conversation('Start on Groq').click();
     await expect.poll(() => picker.locator('option:checked').textContent()).toBe('Ollama');
+  });
+
+  it('removes a provider only after asking, and its key with it', async () => {
+    chat = new ChatWindow(await session.newPage());
+    await chat.open(session.host.url);
+    const providers = new ProvidersSettings(await chat.openSettings());
+    await providers.provider('Groq').getByRole('button', { name: 'Remove Groq' }).click();
+    const keep = providers.provider('Groq').getByRole('button', { name: 'Keep it' });
+    await expect.poll(() => keep.evaluate((el) => el === document.activeElement)).toBe(true);
+    await providers.provider('Groq').getByRole('button', { name: 'Yes, remove Groq' }).click();
+    await expect.poll(() => providers.provider('Groq').count()).toBe(0);
+    // Groq was the default: OpenAI, which cannot be removed, takes over.
+    await expect.poll(() => chat.settings.root.getByText('Default provider: OpenAI').isVisible()).toBe(true);
+    expect(await session.invoke('secrets:status', { providerId: 'groq' })).toMatchObject({ hasKey: false });
   });
 });

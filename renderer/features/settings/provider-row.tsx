@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Provider } from '../../../shared/providers';
 import { useProvidersStore, type ConnectionResult } from '../../stores/providers-store';
 import { describeKey } from './key-status-line';
@@ -25,6 +25,11 @@ export function ProviderRow({ provider, isDefault }: { provider: Provider; isDef
   const [problem, setProblem] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [editing, setEditing] = useState(false);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  // The Remove button disappears when asked to confirm: the keyboard goes to the safe answer, not to the page.
+  useEffect(() => {
+    if (confirming) keepButton.current?.focus();
+  }, [confirming]);
   const status = keys[provider.id] ?? null;
   const fetched = models[provider.id];
   const choices = [...new Set([...(provider.model ? [provider.model] : []), ...(fetched ?? [])])];
@@ -126,7 +131,7 @@ export function ProviderRow({ provider, isDefault }: { provider: Provider; isDef
           <button type="button" disabled={busy !== null} onClick={() => void run('remove', () => remove(provider.id))}>
             {`Yes, remove ${name}`}
           </button>
-          <button type="button" onClick={() => setConfirming(false)}>
+          <button type="button" ref={keepButton} onClick={() => setConfirming(false)}>
             Keep it
           </button>
         </div>
