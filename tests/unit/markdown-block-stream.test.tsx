@@ -35,8 +35,11 @@ beforeAll(async () => {
   await Promise.all([loadLowlight(), mathRenderer.load()]);
 });
 
+// Thousands of parses and renders each: generous limits, so a busy machine slows them without failing them.
+const heavy = { timeout: 90_000 };
+
 describe('the markdown block stream', () => {
-  it('matches a whole-text parse at every character of a rich answer', () => {
+  it('matches a whole-text parse at every character of a rich answer', heavy, () => {
     const { finals } = streamAndCompare(richAnswer, () => 1, { everyPrefix: true });
     expect(finals).toBeGreaterThan(15);
   });
@@ -45,13 +48,13 @@ describe('the markdown block stream', () => {
     streamAndCompare(richAnswer, () => size, { everyPrefix: true });
   });
 
-  it('matches after irregular chunks, as a network delivers them', () => {
+  it('matches after irregular chunks, as a network delivers them', heavy, () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 40) + 1;
     streamAndCompare(richAnswer + '\n\n' + richAnswer, random, { everyPrefix: false });
   });
 
-  it('matches when a piece of text is cut anywhere and the rest arrives at once', () => {
+  it('matches when a piece of text is cut anywhere and the rest arrives at once', heavy, () => {
     const expected = once(richAnswer);
     for (let cut = 0; cut <= richAnswer.length; cut += 3) {
       const stream = new MarkdownBlockStream();
@@ -80,7 +83,7 @@ describe('the markdown block stream', () => {
     streamAndCompare(text, () => 1, { everyPrefix: true });
   });
 
-  it('parses no more than the last two blocks on any update of a long answer', () => {
+  it('parses no more than the last two blocks on any update of a long answer', heavy, () => {
     const text = longAnswer(20_000, 6);
     const whole = new MarkdownBlockStream().update(text);
     const longestBlock = Math.max(...whole.map((b) => b.raw.length));
