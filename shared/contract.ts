@@ -4,11 +4,10 @@ import { PromptTemplate } from './prompt-templates';
 import type { ChannelName, EventName } from './channels';
 import { Conversation, Id, KeyStatus, Message, ProviderSettings } from './domain';
 import { SearchInput, SearchResults } from './search';
-import { AddProviderInput, ConnectionCheck, LocalServer, Provider, ProviderId, ProviderList, ProviderModels, UpdateProviderInput } from './providers';
+import { AddProviderInput, ConnectionCheck, LocalServer, Provider, ProviderBaseUrl, ProviderId, ProviderList, ProviderModels, UpdateProviderInput } from './providers';
 import { ChatDefaults, ConversationOptions, EstimateInput, RequestEstimate, SetConversationOptionsInput } from './chat-options';
 
 const empty = z.object({}).strict();
-const providerId = z.string().min(1).max(40).regex(/^[a-z0-9-]+$/);
 
 /** A pasted key sometimes carries a trailing newline or spaces: those are trimmed, anything else inside is refused. */
 const apiKey = z
@@ -16,21 +15,12 @@ const apiKey = z
   .transform((s) => s.trim())
   .pipe(z.string().min(8, 'the key looks too short').max(512).regex(/^\S+$/, 'a key has no spaces'));
 
-const baseUrl = z
-  .string()
-  .trim()
-  .max(2048)
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === 'https:' || u.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'enter a full http:// or https:// address');
-
 export const contract = {
-  'conversations:list': { input: empty, output: z.array(Conversation) },
+  /** Every conversation in the list; with `limit`, one page of it from `offset`. */
+  'conversations:list': {
+    input: z.object({ limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() }).strict(),
+    output: z.array(Conversation),
+  },
   'conversations:create': {
     input: z.object({ title: z.string().trim().max(200).optional() }).strict(),
     output: Conversation,
@@ -91,7 +81,7 @@ export const contract = {
   'settings:getAppearance': { input: empty, output: Appearance },
   'settings:setAppearance': { input: Appearance, output: Appearance },
   'settings:setProvider': {
-    input: z.object({ baseUrl, model: z.string().trim().min(1).max(200) }).strict(),
+    input: z.object({ baseUrl: ProviderBaseUrl, model: z.string().trim().min(1).max(200) }).strict(),
     output: ProviderSettings,
   },
   'templates:list': { input: empty, output: z.array(PromptTemplate) },
@@ -105,12 +95,12 @@ export const contract = {
     input: z.object({ content: z.string().min(1, 'the file is empty').max(200_000_000, 'the file is over 200 MB') }).strict(),
     output: z.object({ source: z.enum(['parley', 'chatgpt']), conversations: z.number().int(), messages: z.number().int() }),
   },
-  'secrets:status': { input: z.object({ providerId }).strict(), output: KeyStatus },
+  'secrets:status': { input: z.object({ providerId: ProviderId }).strict(), output: KeyStatus },
   'secrets:setKey': {
-    input: z.object({ providerId, key: apiKey, sessionOnly: z.boolean().optional() }).strict(),
+    input: z.object({ providerId: ProviderId, key: apiKey, sessionOnly: z.boolean().optional() }).strict(),
     output: KeyStatus,
   },
-  'secrets:deleteKey': { input: z.object({ providerId }).strict(), output: KeyStatus },
+  'secrets:deleteKey': { input: z.object({ providerId: ProviderId }).strict(), output: KeyStatus },
   /** Every provider and the default, the one new conversations use. Never a key. */
   'providers:list': { input: empty, output: ProviderList },
   'providers:add': { input: AddProviderInput, output: Provider },
