@@ -30,7 +30,7 @@ export interface HandlerDeps {
 /** One line per channel: the router has already validated every input. */
 export function createHandlers(d: HandlerDeps): Handlers {
   return {
-    'conversations:list': () => d.conversations.list(),
+    'conversations:list': (i) => d.conversations.list(i.limit === undefined ? undefined : { limit: i.limit, offset: i.offset ?? 0 }),
     'conversations:create': (i) => d.conversations.create(i.title),
     'conversations:rename': (i) => d.conversations.rename(i.id, i.title),
     'conversations:setPinned': (i) => d.conversations.setPinned(i.id, i.pinned),

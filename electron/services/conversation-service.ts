@@ -11,7 +11,7 @@ export function createConversationService(conversations: ConversationRepository,
     return c;
   };
   return {
-    list: () => conversations.list(),
+    list: (page?: { limit: number; offset: number }) => (page ? conversations.listPage(page.limit, page.offset) : conversations.list()),
     get: (id: string) => mustExist(conversations.get(id)),
     create(title: string | undefined, origin: Conversation['origin'] = 'chat'): Conversation {
       // The model is left null so the conversation follows the default until someone picks one for it.

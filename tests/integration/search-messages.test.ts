@@ -66,3 +66,14 @@ describe('messages:list in pages', () => {
     expect(older).toEqual(all.slice(0, 2));
   });
 });
+
+describe('conversations:list in pages', () => {
+  it('gives the list whole without a page, and in order a page at a time with one', async () => {
+    const tb = makeBackend({ baseUrl: fake.baseUrl });
+    for (let i = 0; i < 5; i++) await tb.newConversation();
+    const all = await tb.value('conversations:list', {});
+    expect(all).toHaveLength(5);
+    const pages = [0, 2, 4].map((offset) => tb.value('conversations:list', { limit: 2, offset }));
+    expect((await Promise.all(pages)).flat()).toEqual(all);
+  });
+});

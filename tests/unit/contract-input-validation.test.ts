@@ -45,7 +45,14 @@ const validProvider = { baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-min
 const validSetKey = { providerId: 'openai', key: 'sk-abcdefgh12345678' };
 
 const cases: Record<ChannelName, ChannelCases> = {
-  'conversations:list': { valid: {}, invalid: [] },
+  'conversations:list': {
+    valid: { limit: 100, offset: 200 },
+    invalid: [
+      ['a page of no conversations', { limit: 0 }],
+      ['a negative offset', { limit: 10, offset: -1 }],
+      ['a fractional page size', { limit: 1.5 }],
+    ],
+  },
   'conversations:create': {
     valid: { title: 'Trip' },
     invalid: [
