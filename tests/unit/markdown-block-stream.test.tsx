@@ -78,6 +78,11 @@ describe('the markdown block stream', () => {
     ['indented code after a paragraph and after a blank line', 'para\n    lazy continuation\n\n    real code\n\ntext\n'],
     ['raw HTML blocks and comments', '<!-- a comment\n\nstill comment -->\n\n<details>\n<summary>x</summary>\n</details>\n\ntext\n'],
     ['link reference definitions, read as text', 'See [docs][1].\n\n[1]: https://example.com\n'],
+    ['a long loose list with tasks, nested lists and code in items', Array.from({ length: 12 }, (_, i) => `${i + 1}. **Point ${i}** with \`code\`\n\n   - [${i % 2 ? 'x' : ' '}] nested task\n   - another\n\n   \`\`\`js\n   let x = ${i};\n   \`\`\`\n`).join('\n') + '\nAfter the list.\n'],
+    ['a tight list that turns loose at its end', '- a\n- b\n- c\n- d\n\n- e\n\nend\n'],
+    ['a tight task list that turns loose', '- [x] one\n- [ ] two\n- [x] three\n\n  more of three\n- four\n'],
+    ['a gap that is not between items after all', '1. a\n2. b\n3. c\n\n--\n\n- x\n* y\n+ z\n'],
+    ['ordered lists with parentheses and a change of delimiter', '1) a\n2) b\n3) c\n4. d\n5. e\n'],
     ['carriage returns', 'line one\r\nline two\r\n\r\n```\r\ncode\r\n```\r\n'],
   ])('matches a whole-text parse at every character of %s', (_name, text) => {
     streamAndCompare(text, () => 1, { everyPrefix: true });

@@ -1,5 +1,5 @@
 import type { Token } from 'marked';
-import { lexMarkdown } from './markdown-lexer';
+import { GrowingList } from './growing-list';
 
 /** One top-level block of the answer, its tokens parsed from `raw`. */
 export interface MarkdownBlock {
@@ -26,6 +26,7 @@ export class MarkdownBlockStream {
   private finals: MarkdownBlock[] = [];
   private finalEnd = 0;
   private current: MarkdownBlock[] = [];
+  private list = new GrowingList();
 
   /** Blocks for `text`. Appending to the previous text re-parses only the tail; any other change starts over. */
   update(next: string): MarkdownBlock[] {
@@ -34,10 +35,11 @@ export class MarkdownBlockStream {
     if (!text.startsWith(this.text)) {
       this.finals = [];
       this.finalEnd = 0;
+      this.list.reset();
     }
     this.text = text;
     const tail = text.slice(this.finalEnd);
-    const tokens = lexMarkdown(tail);
+    const tokens = this.list.lex(text, this.finalEnd);
     const starts: number[] = [];
     let offset = 0;
     for (const t of tokens) {
