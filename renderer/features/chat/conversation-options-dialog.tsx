@@ -1,3 +1,4 @@
+import { ModalDialog, SaveCancelButtons } from '../../components/modal-dialog';
 import { useEffect, useRef, useState } from 'react';
 import { findModel, knownModelIds } from '../../../shared/model-catalogue';
 import { useChatStore } from '../../stores/chat-store';
@@ -72,81 +73,71 @@ export function ConversationOptionsDialog({ conversationId }: { conversationId: 
   const info = findModel(effectiveModel);
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div role="dialog" aria-modal="true" aria-labelledby="conversation-options-title" className="dialog" onKeyDown={(e) => e.key === 'Escape' && close()}>
-        <h2 id="conversation-options-title">Chat options</h2>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <fieldset disabled={!loaded}>
-            <label>
-              Model
-              <input ref={first} list="known-models" spellCheck={false} placeholder={`Default (${defaultModel})`} value={model} onChange={(e) => setModel(e.target.value)} />
-            </label>
-            <datalist id="known-models">
-              {suggestions.map((id) => (
-                <option key={id} value={id} />
-              ))}
-            </datalist>
-            <p className="hint">
-              {info
-                ? `${info.contextWindow.toLocaleString('en-US')}-token context, $${info.inputPerMillion} / $${info.outputPerMillion} per million tokens in / out.`
-                : 'Not in Parley’s catalogue: a 32k context is assumed and the cost is unknown.'}
-            </p>
-            <label>
-              System prompt
-              <textarea
-                rows={4}
-                placeholder={defaults?.systemPrompt ? `Default: ${defaults.systemPrompt}` : 'None'}
-                value={systemPrompt}
-                onChange={(e) => setSystemPrompt(e.target.value)}
-              />
-            </label>
-            <label>
-              Temperature
-              <input
-                type="number"
-                min={0}
-                max={2}
-                step={0.1}
-                placeholder={defaults?.temperature != null ? `Default (${defaults.temperature})` : 'Default'}
-                value={temperature}
-                onChange={(e) => setTemperature(e.target.value)}
-              />
-            </label>
-            {reasoning && temperature !== '' && <p className="hint">{effectiveModel} sets its own temperature: this one is not sent to it.</p>}
-            <label>
-              Max output tokens
-              <input
-                type="number"
-                min={1}
-                step={1}
-                placeholder={defaults?.maxOutputTokens != null ? `Default (${defaults.maxOutputTokens})` : 'Default'}
-                value={maxOutputTokens}
-                onChange={(e) => setMaxOutputTokens(e.target.value)}
-              />
-            </label>
-            <p className="hint">Empty fields follow the defaults in Settings.</p>
-          </fieldset>
-          {error && (
-            <div role="alert" className="problem">
-              {error}
-            </div>
-          )}
-          <div className="dialog-buttons">
-            <button type="button" onClick={close}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={saving || !loaded}>
-              Save
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+    <ModalDialog title="Chat options" onClose={close}>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <fieldset disabled={!loaded}>
+        <label>
+          Model
+          <input ref={first} list="known-models" spellCheck={false} placeholder={`Default (${defaultModel})`} value={model} onChange={(e) => setModel(e.target.value)} />
+        </label>
+        <datalist id="known-models">
+          {suggestions.map((id) => (
+            <option key={id} value={id} />
+          ))}
+        </datalist>
+        <p className="hint">
+          {info
+            ? `${info.contextWindow.toLocaleString('en-US')}-token context, $${info.inputPerMillion} / $${info.outputPerMillion} per million tokens in / out.`
+            : 'Not in Parley’s catalogue: a 32k context is assumed and the cost is unknown.'}
+        </p>
+        <label>
+          System prompt
+          <textarea
+            rows={4}
+            placeholder={defaults?.systemPrompt ? `Default: ${defaults.systemPrompt}` : 'None'}
+            value={systemPrompt}
+            onChange={(e) => setSystemPrompt(e.target.value)}
+          />
+        </label>
+        <label>
+          Temperature
+          <input
+            type="number"
+            min={0}
+            max={2}
+            step={0.1}
+            placeholder={defaults?.temperature != null ? `Default (${defaults.temperature})` : 'Default'}
+            value={temperature}
+            onChange={(e) => setTemperature(e.target.value)}
+          />
+        </label>
+        {reasoning && temperature !== '' && <p className="hint">{effectiveModel} sets its own temperature: this one is not sent to it.</p>}
+        <label>
+          Max output tokens
+          <input
+            type="number"
+            min={1}
+            step={1}
+            placeholder={defaults?.maxOutputTokens != null ? `Default (${defaults.maxOutputTokens})` : 'Default'}
+            value={maxOutputTokens}
+            onChange={(e) => setMaxOutputTokens(e.target.value)}
+          />
+        </label>
+        <p className="hint">Empty fields follow the defaults in Settings.</p>
+      </fieldset>
+      {error && (
+        <div role="alert" className="problem">
+          {error}
+        </div>
+      )}
+      <SaveCancelButtons onCancel={close} saveDisabled={saving || !loaded} />
+    </form>
+    </ModalDialog>
   );
 }
 

@@ -1,3 +1,4 @@
+import { ModalDialog, SaveCancelButtons } from '../../components/modal-dialog';
 import { useEffect, useRef, useState } from 'react';
 import { useSettingsStore } from '../../stores/settings-store';
 import { describeKey } from './key-status-line';
@@ -46,84 +47,68 @@ export function SettingsDialog() {
   }
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && setOpen(false)}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="settings-title"
-        className="dialog"
-        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
-      >
-        <h2 id="settings-title">Settings</h2>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          <fieldset>
-            <legend>{provider ? `Default provider: ${provider.name}` : 'Provider'}</legend>
-            <label>
-              API key
-              <input
-                ref={first}
-                type="password"
-                autoComplete="off"
-                spellCheck={false}
-                placeholder={key?.hasKey ? `•••• ${key.last4}` : 'sk-…'}
-                value={apiKey}
-                onChange={(e) => setApiKey(e.target.value)}
-              />
-            </label>
-            <p className="hint" id="key-status">
-              {describeKey(key)}{' '}
-              {key?.hasKey && key.source !== 'environment' && (
-                <button type="button" className="link" onClick={() => void removeKey().catch((e: Error) => setError(e.message))}>
-                  Remove key
-                </button>
-              )}
-            </p>
-            {keychainMissing && (
-              <div role="alert" className="warning">
-                {key.keychainProblem}
-              </div>
-            )}
-            <label className="check">
-              <input type="checkbox" checked={sessionOnly} onChange={(e) => setSessionOnly(e.target.checked)} />
-              Keep the key for this session only (never written to disk)
-            </label>
-            <label>
-              Base URL
-              <input type="url" spellCheck={false} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} />
-            </label>
-            <label>
-              Model
-              <input spellCheck={false} value={model} onChange={(e) => setModel(e.target.value)} />
-            </label>
-          </fieldset>
-          <ProvidersSection />
-          <ChatDefaultsFields form={chatDefaults} />
-          <fieldset>
-            <legend>Appearance</legend>
-            <ThemePicker />
-          </fieldset>
-          <TemplateLibrary />
-          <DataTransfer />
-          {error && (
-            <div role="alert" className="problem">
-              {error}
-            </div>
+    <ModalDialog title="Settings" onClose={() => setOpen(false)}>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <fieldset>
+        <legend>{provider ? `Default provider: ${provider.name}` : 'Provider'}</legend>
+        <label>
+          API key
+          <input
+            ref={first}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={key?.hasKey ? `•••• ${key.last4}` : 'sk-…'}
+            value={apiKey}
+            onChange={(e) => setApiKey(e.target.value)}
+          />
+        </label>
+        <p className="hint" id="key-status">
+          {describeKey(key)}{' '}
+          {key?.hasKey && key.source !== 'environment' && (
+            <button type="button" className="link" onClick={() => void removeKey().catch((e: Error) => setError(e.message))}>
+              Remove key
+            </button>
           )}
-          <div className="dialog-buttons">
-            <button type="button" onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={saving}>
-              Save
-            </button>
+        </p>
+        {keychainMissing && (
+          <div role="alert" className="warning">
+            {key.keychainProblem}
           </div>
-        </form>
-      </div>
-    </div>
+        )}
+        <label className="check">
+          <input type="checkbox" checked={sessionOnly} onChange={(e) => setSessionOnly(e.target.checked)} />
+          Keep the key for this session only (never written to disk)
+        </label>
+        <label>
+          Base URL
+          <input type="url" spellCheck={false} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} />
+        </label>
+        <label>
+          Model
+          <input spellCheck={false} value={model} onChange={(e) => setModel(e.target.value)} />
+        </label>
+      </fieldset>
+      <ProvidersSection />
+      <ChatDefaultsFields form={chatDefaults} />
+      <fieldset>
+        <legend>Appearance</legend>
+        <ThemePicker />
+      </fieldset>
+      <TemplateLibrary />
+      <DataTransfer />
+      {error && (
+        <div role="alert" className="problem">
+          {error}
+        </div>
+      )}
+      <SaveCancelButtons onCancel={() => setOpen(false)} saveDisabled={saving} />
+    </form>
+    </ModalDialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { ModalDialog } from '../../components/modal-dialog';
 import { describeCombo } from './shortcut-keys';
 import { shortcuts } from './shortcuts';
 import { useShortcutSheet } from './shortcuts-sheet-store';
@@ -12,39 +13,36 @@ export function ShortcutsSheet() {
   if (!open) return null;
   const hide = () => useShortcutSheet.setState({ open: false });
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && hide()}>
-      <div role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" className="dialog" onKeyDown={(e) => e.key === 'Escape' && hide()}>
-        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-        <table className="shortcuts">
-          <tbody>
-            {shortcuts.map((s) => (
-              <tr key={s.combo}>
-                <td>{s.label}</td>
-                <td>
-                  <kbd>{describeCombo(s.combo)}</kbd>
-                </td>
-              </tr>
-            ))}
-            <tr>
-              <td>Send the message</td>
+    <ModalDialog title="Keyboard shortcuts" onClose={hide}>
+      <table className="shortcuts">
+        <tbody>
+          {shortcuts.map((s) => (
+            <tr key={s.combo}>
+              <td>{s.label}</td>
               <td>
-                <kbd>Enter</kbd>
+                <kbd>{describeCombo(s.combo)}</kbd>
               </td>
             </tr>
-            <tr>
-              <td>New line in the message</td>
-              <td>
-                <kbd>{describeCombo('Shift+Enter')}</kbd>
-              </td>
-            </tr>
-          </tbody>
-        </table>
-        <div className="dialog-buttons">
-          <button ref={close} type="button" onClick={hide}>
-            Close
-          </button>
-        </div>
+          ))}
+          <tr>
+            <td>Send the message</td>
+            <td>
+              <kbd>Enter</kbd>
+            </td>
+          </tr>
+          <tr>
+            <td>New line in the message</td>
+            <td>
+              <kbd>{describeCombo('Shift+Enter')}</kbd>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <div className="dialog-buttons">
+        <button ref={close} type="button" onClick={hide}>
+          Close
+        </button>
       </div>
-    </div>
+    </ModalDialog>
   );
 }
