@@ -58,10 +58,11 @@ describe('searching messages', () => {
     expect(search.newestMessages('capy', 20).map((h) => h.messageId)).toEqual(['m3', 'm2', 'm1']);
   });
 
-  it('matches one or two letters as a whole word, not as the start of every word', () => {
-    message('short', 'pets', 'ca is the chemical symbol of calcium');
+  it('matches up to three letters as a whole word, not as the start of every word', () => {
+    message('short', 'pets', 'a cap on the ca of calcium');
     expect(search.newestMessages('ca', 20).map((h) => h.messageId)).toEqual(['short']);
-    expect(search.newestMessages('cap', 20).map((h) => h.messageId)).toEqual(['m3', 'm2', 'm1']);
+    expect(search.newestMessages('cap', 20).map((h) => h.messageId)).toEqual(['short']);
+    expect(search.newestMessages('capy', 20).map((h) => h.messageId)).toEqual(['m3', 'm2', 'm1']);
   });
 
   it('needs every word to be present', () => {
