@@ -12,8 +12,7 @@ export type ProviderKind = z.infer<typeof ProviderKind>;
 /** Also the keychain account name, hence the narrow alphabet. */
 export const ProviderId = z.string().min(1).max(40).regex(/^[a-z0-9-]+$/, 'not a valid provider id');
 
-/** A recent GA version; the person can type another. */
-export const defaultAzureApiVersion = '2024-10-21';
+export { defaultAzureApiVersion } from './provider-defaults';
 
 export const ProviderBaseUrl = z
   .string()

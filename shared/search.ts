@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { Id, MessageRole } from './domain';
 
-/**
- * Snippets and highlighted titles come back as plain text with these
- * private-use characters around each matched word. The renderer turns them
- * into <mark> elements; nothing from the database is ever read as HTML.
- */
-export const HIGHLIGHT_START = '\uE000';
-export const HIGHLIGHT_END = '\uE001';
+export { HIGHLIGHT_END, HIGHLIGHT_START } from './search-markers';
 
 export const SearchOrder = z.enum(['newest', 'relevance']);
 export type SearchOrder = z.infer<typeof SearchOrder>;

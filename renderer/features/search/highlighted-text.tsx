@@ -1,4 +1,4 @@
-import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../shared/search';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../shared/search-markers';
 
 const MARKERS = new RegExp(`([${HIGHLIGHT_START}${HIGHLIGHT_END}])`);
 

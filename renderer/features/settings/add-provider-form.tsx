@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
-import { defaultAzureApiVersion, type AddProviderInput, type ProviderKind } from '../../../shared/providers';
+import { defaultAzureApiVersion } from '../../../shared/provider-defaults';
+import type { AddProviderInput, ProviderKind } from '../../../shared/providers';
 import { useProvidersStore } from '../../stores/providers-store';
 import { insecureWarning, isInsecureRemote } from './insecure-address';
 

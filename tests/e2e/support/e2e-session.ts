@@ -46,7 +46,7 @@ export async function startE2ESession(options: { env?: Record<string, string> } 
       const context = await session.browser.newContext({ viewport: { width: 1100, height: 760 } });
       const page = await context.newPage();
       // Short waits so a missing element fails the poll around it instead of hanging the test.
-      page.setDefaultTimeout(5_000);
+      page.setDefaultTimeout(10_000);
       return page;
     },
     async invoke(channel, input) {
