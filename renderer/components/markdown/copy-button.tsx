@@ -1,24 +1,7 @@
 import { useEffect, useState } from 'react';
+import { writeClipboard } from '../clipboard';
 
 type CopyState = 'idle' | 'copied' | 'failed';
-
-async function writeClipboard(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    // The async clipboard needs a permission the app's windows do not grant; the old command needs none.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    if (!ok) throw new Error('copy refused');
-  }
-}
 
 const label: Record<CopyState, string> = { idle: 'Copy', copied: 'Copied', failed: 'Copy failed' };
 const announcement: Record<CopyState, string> = {
