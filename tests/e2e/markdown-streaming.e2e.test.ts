@@ -1,36 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import { loadLowlight } from '../../renderer/components/markdown/highlight-engine';
 import { MarkdownOnce } from '../../renderer/components/markdown/markdown-view';
 import { mathRenderer } from '../../renderer/components/markdown/math-renderer';
 import { longAnswer, richAnswer } from '../fixtures/markdown-samples';
-import { ChatWindow } from './pages/chat-window';
 import { MarkdownAnswer } from './pages/markdown-answer';
-import { startE2ESession, type E2ESession } from './support/e2e-session';
+import { chatWindowSuite } from './support/chat-window-suite';
 
-let session: E2ESession;
-let chat: ChatWindow;
+const suite = chatWindowSuite('sk-e2e-test-key-9876', { open: false });
 
-beforeAll(async () => {
-  session = await startE2ESession();
-  await Promise.all([loadLowlight(), mathRenderer.load()]);
-});
-afterAll(() => session?.close());
-
-beforeEach(async () => {
-  await session
-    .invoke('secrets:setKey', { providerId: 'openai', key: 'sk-e2e-test-key-9876', sessionOnly: false })
-    .catch(() => session.invoke('secrets:setKey', { providerId: 'openai', key: 'sk-e2e-test-key-9876', sessionOnly: true }));
-  chat = new ChatWindow(await session.newPage());
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') {
-    await chat.page.screenshot({ path: `/tmp/parley-e2e-${ctx.task.name.replace(/\W+/g, '-')}.png` }).catch(() => {});
-    console.log(session.host.output());
-  }
-  await chat.page.context().close();
-});
+beforeAll(() => Promise.all([loadLowlight(), mathRenderer.load()]));
 
 // Code in three languages, tables, lists, math and, at the very end, a fence the answer never closes.
 const answerText = `${longAnswer(12_000, 4)}\n\n${richAnswer}`;
@@ -39,12 +19,12 @@ const chunksOf = (text: string, size: number) => Array.from({ length: Math.ceil(
 const closedKnownFences = (answerText.match(/^(`{3,}|~{3,})(ts|python|bash|md)\n[\s\S]*?\n\1$/gm) ?? []).length;
 
 async function streamAnswer(question: string): Promise<MarkdownAnswer> {
-  session.model.setScenario({ kind: 'stream', chunks: chunksOf(answerText, 16), delayMs: 2 });
-  await chat.open(session.host.url);
-  await chat.page.getByRole('button', { name: 'New chat' }).click();
-  await chat.ask(question);
-  const answer = new MarkdownAnswer(chat.answers().first());
-  await expect.poll(() => chat.sendButton().isVisible(), { timeout: 30_000 }).toBe(true);
+  suite.session.model.setScenario({ kind: 'stream', chunks: chunksOf(answerText, 16), delayMs: 2 });
+  await suite.chat.open(suite.session.host.url);
+  await suite.chat.page.getByRole('button', { name: 'New chat' }).click();
+  await suite.chat.ask(question);
+  const answer = new MarkdownAnswer(suite.chat.answers().first());
+  await expect.poll(() => suite.chat.sendButton().isVisible(), { timeout: 30_000 }).toBe(true);
   await expect.poll(() => answer.answer.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
   await expect.poll(() => answer.highlightedCodeBlocks().count(), { timeout: 10_000 }).toBe(closedKnownFences);
   return answer;
@@ -56,9 +36,9 @@ describe('markdown in a streamed answer', () => {
     const streamed = await answer.html();
 
     // Rendered again from the stored text, in one go: same component, whole text at once.
-    await chat.page.reload();
-    await chat.conversation('Explain with code and a table').click();
-    const reopened = new MarkdownAnswer(chat.answers().first());
+    await suite.chat.page.reload();
+    await suite.chat.conversation('Explain with code and a table').click();
+    const reopened = new MarkdownAnswer(suite.chat.answers().first());
     await expect.poll(() => reopened.highlightedCodeBlocks().count(), { timeout: 10_000 }).toBe(closedKnownFences);
     await expect.poll(() => reopened.html()).toBe(streamed);
 
@@ -73,28 +53,28 @@ describe('markdown in a streamed answer', () => {
 
   it('copies a code block with its "Copy code" button', async () => {
     const answer = await streamAnswer('Show me a function');
-    await chat.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await suite.chat.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     expect(await answer.copyButtons().count()).toBe(await answer.codeBlocks().count());
     const tsBlock = answer.body.locator('.code-block', { hasText: 'export function add' });
     await tsBlock.getByRole('button', { name: 'Copy code' }).click();
     await expect.poll(() => tsBlock.getByRole('button', { name: 'Copy code' }).textContent()).toBe('Copied');
-    expect(await chat.page.evaluate(() => navigator.clipboard.readText())).toBe(
+    expect(await suite.chat.page.evaluate(() => navigator.clipboard.readText())).toBe(
       'export function add(a: number, b: number): number {\n  return a + b; // a comment\n}',
     );
   });
 
   it('copies code where the async clipboard is refused, as in Parley\'s Electron windows, and says so when nothing works', async () => {
-    await chat.page.addInitScript(() => {
+    await suite.chat.page.addInitScript(() => {
       navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
     });
     const answer = await streamAnswer('Copy without permission');
     const pyBlock = answer.body.locator('.code-block', { hasText: 'def greet' });
     await pyBlock.getByRole('button', { name: 'Copy code' }).click();
     await expect.poll(() => pyBlock.getByRole('button', { name: 'Copy code' }).textContent()).toBe('Copied');
-    await chat.page.context().grantPermissions(['clipboard-read']);
-    expect(await chat.page.evaluate(() => navigator.clipboard.readText())).toContain('def greet(name):');
+    await suite.chat.page.context().grantPermissions(['clipboard-read']);
+    expect(await suite.chat.page.evaluate(() => navigator.clipboard.readText())).toContain('def greet(name):');
 
-    await chat.page.evaluate(() => {
+    await suite.chat.page.evaluate(() => {
       document.execCommand = () => false;
     });
     await pyBlock.getByRole('button', { name: 'Copy code' }).click();

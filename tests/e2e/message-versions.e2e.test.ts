@@ -1,157 +1,139 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { continueInstruction } from '../../electron/services/chat/continuation';
 import { ChatWindow } from './pages/chat-window';
-import { startE2ESession, type E2ESession } from './support/e2e-session';
+import { chatWindowSuite } from './support/chat-window-suite';
 
-let session: E2ESession;
-let chat: ChatWindow;
+// A test below deletes the key, so it is saved again before each.
+const suite = chatWindowSuite('sk-e2e-test-key-9876', { keyEachTest: true });
 
-beforeAll(async () => {
-  session = await startE2ESession();
-});
-afterAll(() => session?.close());
+beforeEach(() => suite.chat.page.getByRole('button', { name: 'New chat' }).click());
 
-beforeEach(async () => {
-  const key = 'sk-e2e-test-key-9876';
-  await session.invoke('secrets:setKey', { providerId: 'openai', key }).catch(() => session.invoke('secrets:setKey', { providerId: 'openai', key, sessionOnly: true }));
-  chat = new ChatWindow(await session.newPage());
-  await chat.open(session.host.url);
-  await chat.page.getByRole('button', { name: 'New chat' }).click();
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') {
-    await chat.page.screenshot({ path: `/tmp/parley-e2e-${ctx.task.name.replace(/\W+/g, '-')}.png` }).catch(() => {});
-    console.log(session.host.output());
-  }
-  await chat.page.context().close();
-});
-
-const lastRequest = () => session.model.requests.at(-1)!.body.messages?.map((m) => m.content);
+const lastRequest = () => suite.session.model.requests.at(-1)!.body.messages?.map((m) => m.content);
 
 describe('versions of a message', () => {
   it('regenerates an answer, switches between the versions, and carries on from the one shown', async () => {
-    session.model.setScenario({ kind: 'echo' });
-    await chat.ask('Name a colour');
-    await expect.poll(() => chat.answer(0).text()).toContain('You said: Name a colour');
-    expect(await chat.answer(0).version()).toBeNull();
+    suite.session.model.setScenario({ kind: 'echo' });
+    await suite.chat.ask('Name a colour');
+    await expect.poll(() => suite.chat.answer(0).text()).toContain('You said: Name a colour');
+    expect(await suite.chat.answer(0).version()).toBeNull();
 
-    session.model.setScenario({ kind: 'stream', chunks: ['**Teal**, ', 'or `#008080`.'], delayMs: 1500 });
-    await chat.answer(0).regenerate();
+    suite.session.model.setScenario({ kind: 'stream', chunks: ['**Teal**, ', 'or `#008080`.'], delayMs: 1500 });
+    await suite.chat.answer(0).regenerate();
     // While the new version is written, the old one is a click away.
-    await expect.poll(() => chat.answer(0).text()).toContain('Teal,');
-    expect(await chat.stopButton().isVisible()).toBe(true);
-    await chat.answer(0).previousVersion();
-    await expect.poll(() => chat.answer(0).text()).toContain('You said: Name a colour');
-    await chat.answer(0).nextVersion();
-    await expect.poll(() => chat.answer(0).text(), { timeout: 5_000 }).toContain('Teal, or #008080.');
-    expect(await chat.answer(0).version()).toBe('Version 2 of 2');
-    expect(await chat.answers().count()).toBe(1);
+    await expect.poll(() => suite.chat.answer(0).text()).toContain('Teal,');
+    expect(await suite.chat.stopButton().isVisible()).toBe(true);
+    await suite.chat.answer(0).previousVersion();
+    await expect.poll(() => suite.chat.answer(0).text()).toContain('You said: Name a colour');
+    await suite.chat.answer(0).nextVersion();
+    await expect.poll(() => suite.chat.answer(0).text(), { timeout: 5_000 }).toContain('Teal, or #008080.');
+    expect(await suite.chat.answer(0).version()).toBe('Version 2 of 2');
+    expect(await suite.chat.answers().count()).toBe(1);
 
-    await chat.answer(0).previousVersion();
-    await expect.poll(() => chat.answer(0).text()).toContain('You said: Name a colour');
-    expect(await chat.answer(0).version()).toBe('Version 1 of 2');
-    expect(await chat.answer(0).button('Previous version').isDisabled()).toBe(true);
+    await suite.chat.answer(0).previousVersion();
+    await expect.poll(() => suite.chat.answer(0).text()).toContain('You said: Name a colour');
+    expect(await suite.chat.answer(0).version()).toBe('Version 1 of 2');
+    expect(await suite.chat.answer(0).button('Previous version').isDisabled()).toBe(true);
     // The switch replaced the message; the keyboard is still on its switcher, and Enter goes forward again.
-    await expect.poll(() => chat.answer(0).isFocused('Next version')).toBe(true);
-    await chat.page.keyboard.press('Enter');
-    await expect.poll(() => chat.answer(0).text()).toContain('Teal');
-    expect(await chat.answer(0).isFocused('Previous version')).toBe(true);
+    await expect.poll(() => suite.chat.answer(0).isFocused('Next version')).toBe(true);
+    await suite.chat.page.keyboard.press('Enter');
+    await expect.poll(() => suite.chat.answer(0).text()).toContain('Teal');
+    expect(await suite.chat.answer(0).isFocused('Previous version')).toBe(true);
 
     // Back on the first version, the next question follows it, not the newer regenerated answer.
-    await chat.answer(0).previousVersion();
-    session.model.setScenario({ kind: 'echo' });
-    await chat.ask('Another one?');
-    await expect.poll(() => chat.answer(1).text()).toContain('You said: Another one?');
+    await suite.chat.answer(0).previousVersion();
+    suite.session.model.setScenario({ kind: 'echo' });
+    await suite.chat.ask('Another one?');
+    await expect.poll(() => suite.chat.answer(1).text()).toContain('You said: Another one?');
     expect(lastRequest()).toEqual(['Name a colour', 'You said: Name a colour', 'Another one?']);
 
     // After a reload the window shows where the person last wrote.
-    await chat.page.reload();
-    await chat.conversation('Name a colour').click();
-    await expect.poll(() => chat.answers().count()).toBe(2);
-    expect(await chat.answer(0).version()).toBe('Version 1 of 2');
+    await suite.chat.page.reload();
+    await suite.chat.conversation('Name a colour').click();
+    await expect.poll(() => suite.chat.answers().count()).toBe(2);
+    expect(await suite.chat.answer(0).version()).toBe('Version 1 of 2');
   });
 
   it('copies an answer as its markdown source', async () => {
-    await chat.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(session.host.url).origin });
-    session.model.setScenario({ kind: 'stream', chunks: ['Use **bold** ', 'and `code`.'] });
-    await chat.ask('Format something');
-    await expect.poll(() => chat.answer(0).text()).toContain('Use bold and code.');
+    await suite.chat.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(suite.session.host.url).origin });
+    suite.session.model.setScenario({ kind: 'stream', chunks: ['Use **bold** ', 'and `code`.'] });
+    await suite.chat.ask('Format something');
+    await expect.poll(() => suite.chat.answer(0).text()).toContain('Use bold and code.');
 
-    await chat.answer(0).copy();
-    await expect.poll(() => chat.answer(0).note().textContent()).toBe('Copied');
-    expect(await chat.page.evaluate(() => navigator.clipboard.readText())).toBe('Use **bold** and `code`.');
+    await suite.chat.answer(0).copy();
+    await expect.poll(() => suite.chat.answer(0).note().textContent()).toBe('Copied');
+    expect(await suite.chat.page.evaluate(() => navigator.clipboard.readText())).toBe('Use **bold** and `code`.');
   });
 
   it('still copies where the window may not use the async clipboard, as in the desktop app', async () => {
     // Electron's windows refuse every permission request; this page is refused the same way.
-    await chat.page.addInitScript(() => {
+    await suite.chat.page.addInitScript(() => {
       navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
     });
-    await chat.page.reload();
-    await chat.page.context().grantPermissions(['clipboard-read'], { origin: new URL(session.host.url).origin });
-    session.model.setScenario({ kind: 'stream', chunks: ['# Title\n\n', 'Body text.'] });
-    await chat.ask('Give me a heading');
-    await expect.poll(() => chat.answer(0).text()).toContain('Body text.');
+    await suite.chat.page.reload();
+    await suite.chat.page.context().grantPermissions(['clipboard-read'], { origin: new URL(suite.session.host.url).origin });
+    suite.session.model.setScenario({ kind: 'stream', chunks: ['# Title\n\n', 'Body text.'] });
+    await suite.chat.ask('Give me a heading');
+    await expect.poll(() => suite.chat.answer(0).text()).toContain('Body text.');
 
-    await chat.answer(0).copy();
-    await expect.poll(() => chat.answer(0).note().textContent()).toBe('Copied');
-    expect(await chat.page.evaluate(() => navigator.clipboard.readText())).toBe('# Title\n\nBody text.');
-    expect(await chat.answer(0).isFocused('Copy')).toBe(true);
+    await suite.chat.answer(0).copy();
+    await expect.poll(() => suite.chat.answer(0).note().textContent()).toBe('Copied');
+    expect(await suite.chat.page.evaluate(() => navigator.clipboard.readText())).toBe('# Title\n\nBody text.');
+    expect(await suite.chat.answer(0).isFocused('Copy')).toBe(true);
   });
 
   it('edits a sent question and resends it, keeping the first version and its answer', async () => {
-    session.model.setScenario({ kind: 'echo' });
-    await chat.ask('Plan a day in Oslo');
-    await expect.poll(() => chat.answer(0).text()).toContain('You said: Plan a day in Oslo');
+    suite.session.model.setScenario({ kind: 'echo' });
+    await suite.chat.ask('Plan a day in Oslo');
+    await expect.poll(() => suite.chat.answer(0).text()).toContain('You said: Plan a day in Oslo');
 
     // Escape leaves the question as it was, with the keyboard back on its Edit button.
-    await chat.question(0).button('Edit').click();
-    await chat.question(0).editor().fill('Never mind');
-    await chat.page.keyboard.press('Escape');
-    await expect.poll(() => chat.question(0).isFocused('Edit')).toBe(true);
-    expect(await chat.question(0).text()).toContain('Plan a day in Oslo');
+    await suite.chat.question(0).button('Edit').click();
+    await suite.chat.question(0).editor().fill('Never mind');
+    await suite.chat.page.keyboard.press('Escape');
+    await expect.poll(() => suite.chat.question(0).isFocused('Edit')).toBe(true);
+    expect(await suite.chat.question(0).text()).toContain('Plan a day in Oslo');
 
-    await chat.question(0).editAndSend('Plan a day in Bergen');
-    await expect.poll(() => chat.answer(0).text()).toContain('You said: Plan a day in Bergen');
-    expect(await chat.question(0).text()).toContain('Plan a day in Bergen');
-    expect(await chat.question(0).version()).toBe('Version 2 of 2');
+    await suite.chat.question(0).editAndSend('Plan a day in Bergen');
+    await expect.poll(() => suite.chat.answer(0).text()).toContain('You said: Plan a day in Bergen');
+    expect(await suite.chat.question(0).text()).toContain('Plan a day in Bergen');
+    expect(await suite.chat.question(0).version()).toBe('Version 2 of 2');
     expect(lastRequest()).toEqual(['Plan a day in Bergen']);
 
-    await chat.question(0).previousVersion();
-    await expect.poll(() => chat.question(0).text()).toContain('Plan a day in Oslo');
-    expect(await chat.answer(0).text()).toContain('You said: Plan a day in Oslo');
-    expect(await chat.messages().count()).toBe(2);
+    await suite.chat.question(0).previousVersion();
+    await expect.poll(() => suite.chat.question(0).text()).toContain('Plan a day in Oslo');
+    expect(await suite.chat.answer(0).text()).toContain('You said: Plan a day in Oslo');
+    expect(await suite.chat.messages().count()).toBe(2);
   });
 
   it('keeps the edited text in the editor when the edit is refused', async () => {
-    session.model.setScenario({ kind: 'echo' });
-    await chat.ask('Short question');
-    await expect.poll(() => chat.answer(0).text()).toContain('You said: Short question');
-    await session.invoke('secrets:deleteKey', { providerId: 'openai' });
+    suite.session.model.setScenario({ kind: 'echo' });
+    await suite.chat.ask('Short question');
+    await expect.poll(() => suite.chat.answer(0).text()).toContain('You said: Short question');
+    await suite.session.invoke('secrets:deleteKey', { providerId: 'openai' });
 
-    await chat.question(0).editAndSend('A longer, better question');
-    await expect.poll(() => chat.alerts().first().textContent()).toMatch(/key/i);
-    expect(await chat.question(0).editor().inputValue()).toBe('A longer, better question');
-    expect(await chat.question(0).version()).toBeNull();
+    await suite.chat.question(0).editAndSend('A longer, better question');
+    await expect.poll(() => suite.chat.alerts().first().textContent()).toMatch(/key/i);
+    expect(await suite.chat.question(0).editor().inputValue()).toBe('A longer, better question');
+    expect(await suite.chat.question(0).version()).toBeNull();
   });
 
   it('continues an answer cut off when Parley was killed, in the same message', async () => {
-    session.model.setScenario({ kind: 'stream', chunks: ['Wombats ', 'are ', 'marsupials ', 'that ', 'never'], delayMs: 20, fault: { type: 'stall', afterChunks: 4 } });
-    await chat.ask('Tell me about wombats');
-    await expect.poll(() => chat.answer(0).text()).toContain('Wombats are marsupials that');
+    suite.session.model.setScenario({ kind: 'stream', chunks: ['Wombats ', 'are ', 'marsupials ', 'that ', 'never'], delayMs: 20, fault: { type: 'stall', afterChunks: 4 } });
+    await suite.chat.ask('Tell me about wombats');
+    await expect.poll(() => suite.chat.answer(0).text()).toContain('Wombats are marsupials that');
     // Past the 250 ms flush, then a crash: nothing gets to close the answer properly.
     await new Promise((r) => setTimeout(r, 600));
-    session.host.child.kill('SIGKILL');
-    await session.restartHost();
+    suite.session.host.child.kill('SIGKILL');
+    await suite.session.restartHost();
 
-    const reopened = new ChatWindow(await session.newPage());
+    const reopened = new ChatWindow(await suite.session.newPage());
     try {
-      await reopened.open(session.host.url);
+      await reopened.open(suite.session.host.url);
       await reopened.conversation('Tell me about wombats').click();
       const cut = reopened.page.getByRole('article', { name: 'Assistant (interrupted)' });
       await expect.poll(() => cut.textContent()).toContain('Wombats are marsupials that');
 
-      session.model.setScenario({ kind: 'stream', chunks: ['dig ', 'burrows.'] });
+      suite.session.model.setScenario({ kind: 'stream', chunks: ['dig ', 'burrows.'] });
       await reopened.answer(0).continue();
       await expect.poll(() => reopened.answer(0).text()).toContain('Wombats are marsupials that dig burrows.');
       await expect.poll(() => cut.count()).toBe(0);
