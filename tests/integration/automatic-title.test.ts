@@ -1,14 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanTitle } from '../../electron/services/chat/title-writer';
-import { startFakeOpenAI, type FakeOpenAI } from '../fixtures/fake-openai-server';
+import { useFakeOpenAI } from '../fixtures/suite-hooks';
 import { closeAllBackends, makeBackend, type TestBackend } from '../fixtures/test-backend';
 
-let model: FakeOpenAI;
+const model = useFakeOpenAI();
 let b: TestBackend;
-beforeAll(async () => {
-  model = await startFakeOpenAI();
-});
-afterAll(() => model.close());
 beforeEach(() => {
   model.setScenario({ kind: 'echo' });
   model.setCompletionReply(null);

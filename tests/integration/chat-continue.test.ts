@@ -1,25 +1,13 @@
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/domain';
 import { continueInstruction } from '../../electron/services/chat/continuation';
-import { startFakeOpenAI, type FakeOpenAI } from '../fixtures/fake-openai-server';
 import { ftsIndexIsConsistent, searchMessages } from '../fixtures/sqlite';
-import { makeTempDir, removeTempDir } from '../fixtures/temp-dir';
-import { closeAllBackends, makeBackend, sleep, type TestBackend } from '../fixtures/test-backend';
+import { freshDataDirEachTest, useFakeOpenAI } from '../fixtures/suite-hooks';
+import { makeBackend, sleep, type TestBackend } from '../fixtures/test-backend';
 
-let fake: FakeOpenAI;
-let dataDir: string;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  dataDir = makeTempDir();
-});
-afterEach(async () => {
-  await closeAllBackends();
-  removeTempDir(dataDir);
-});
+const fake = useFakeOpenAI();
+const data = freshDataDirEachTest();
 
 /** The `chat:done` of `messageId` that comes after the first `skip` events: a continued answer ends twice. */
 async function doneAfter(tb: TestBackend, skip: number, messageId: string): Promise<Message> {
@@ -32,7 +20,7 @@ async function doneAfter(tb: TestBackend, skip: number, messageId: string): Prom
 
 /** What a crash leaves behind, seen by the next start: a question and an answer cut mid-sentence. */
 async function interruptedAnswer(): Promise<{ tb: TestBackend; conversationId: string }> {
-  const first = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+  const first = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
   const conversation = await first.newConversation();
   await first.close();
   const db = new Database(first.databaseFile);
@@ -42,7 +30,7 @@ async function interruptedAnswer(): Promise<{ tb: TestBackend; conversationId: s
      ('a1', @c, 'q1', 'assistant', 'Wombats are marsupials that ', 'streaming', 20, 6, 120, 900, 2, 2)`,
   ).run({ c: conversation.id });
   db.close();
-  return { tb: makeBackend({ baseUrl: fake.baseUrl, dataDir }), conversationId: conversation.id };
+  return { tb: makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir }), conversationId: conversation.id };
 }
 
 describe('continuing a cut answer', () => {
@@ -77,7 +65,7 @@ describe('continuing a cut answer', () => {
 
   it('continues an answer the model cut at its token limit', async () => {
     fake.setScenario({ kind: 'stream', chunks: ['A list: one, ', 'two, '], finishReason: 'length' });
-    const tb = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const tb = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
     const conversation = await tb.newConversation();
     const { assistantMessage } = await tb.send(conversation.id, 'Count to four');
     expect(await tb.waitForDone(assistantMessage.id)).toMatchObject({ status: 'complete', finishReason: 'length' });
@@ -90,7 +78,7 @@ describe('continuing a cut answer', () => {
 
   it('continues a stopped answer, and keeps both parts when the continuation fails too', async () => {
     fake.setScenario({ kind: 'stream', chunks: Array.from({ length: 40 }, (_, i) => `w${i} `), delayMs: 20 });
-    const tb = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const tb = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
     const conversation = await tb.newConversation();
     const { assistantMessage } = await tb.send(conversation.id, 'Go on and on');
     await tb.waitForText(assistantMessage.id, 6);
@@ -122,7 +110,7 @@ describe('continuing a cut answer', () => {
 
   it('refuses an answer that finished normally', async () => {
     fake.setScenario({ kind: 'echo' });
-    const tb = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const tb = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
     const conversation = await tb.newConversation();
     const { assistantMessage } = await tb.send(conversation.id, 'Hi');
     await tb.waitForDone(assistantMessage.id);

@@ -1,12 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI, type Scenario } from '../fixtures/fake-openai-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Scenario } from '../fixtures/fake-openai-server';
+import { useFakeOpenAI } from '../fixtures/suite-hooks';
 import { closeAllBackends, makeBackend } from '../fixtures/test-backend';
 
-let fake: FakeOpenAI;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-});
-afterAll(() => fake.close());
+const fake = useFakeOpenAI();
 afterEach(closeAllBackends);
 
 const chunks = ['Partial ', 'answer ', 'so far', ' and the rest', ' never sent'];

@@ -1,13 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { estimateCostUsd } from '../../shared/model-catalogue';
-import { startFakeOpenAI, type FakeOpenAI } from '../fixtures/fake-openai-server';
+import { useFakeOpenAI } from '../fixtures/suite-hooks';
 import { closeAllBackends, makeBackend } from '../fixtures/test-backend';
 
-let fake: FakeOpenAI;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-});
-afterAll(() => fake.close());
+const fake = useFakeOpenAI();
 afterEach(closeAllBackends);
 
 const chunks = ['The ', 'quick ', 'brown ', 'fox ', 'jumps.'];

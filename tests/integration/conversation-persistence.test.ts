@@ -1,27 +1,15 @@
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI } from '../fixtures/fake-openai-server';
+import { describe, expect, it } from 'vitest';
 import { searchMessages } from '../fixtures/sqlite';
-import { makeTempDir, removeTempDir } from '../fixtures/temp-dir';
-import { closeAllBackends, makeBackend } from '../fixtures/test-backend';
+import { freshDataDirEachTest, useFakeOpenAI } from '../fixtures/suite-hooks';
+import { makeBackend } from '../fixtures/test-backend';
 
-let fake: FakeOpenAI;
-let dataDir: string;
-beforeAll(async () => {
-  fake = await startFakeOpenAI({ kind: 'echo' });
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  dataDir = makeTempDir();
-});
-afterEach(async () => {
-  await closeAllBackends();
-  removeTempDir(dataDir);
-});
+const fake = useFakeOpenAI({ kind: 'echo' });
+const data = freshDataDirEachTest();
 
 describe('conversations on disk', () => {
   it('survive closing and reopening, with their messages', async () => {
-    const first = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const first = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
     const trip = await first.newConversation();
     const { assistantMessage } = await first.send(trip.id, 'Plan a trip');
     await first.waitForDone(assistantMessage.id);
@@ -31,7 +19,7 @@ describe('conversations on disk', () => {
     const messagesBefore = await first.value('messages:list', { conversationId: trip.id });
     await first.close();
 
-    const second = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const second = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
     expect(await second.value('conversations:list', {})).toEqual(conversationsBefore);
     expect(await second.value('messages:list', { conversationId: trip.id })).toEqual(messagesBefore);
     expect(conversationsBefore.map((c) => c.title).sort()).toEqual(['Lisbon trip', 'Recipes']);
@@ -42,7 +30,7 @@ describe('conversations on disk', () => {
   });
 
   it('list the most recently used first', async () => {
-    const tb = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const tb = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
     const older = await tb.value('conversations:create', { title: 'Older' });
     await new Promise((r) => setTimeout(r, 5));
     await tb.value('conversations:create', { title: 'Newer' });
@@ -53,7 +41,7 @@ describe('conversations on disk', () => {
   });
 
   it('take their messages with them when deleted', async () => {
-    const tb = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const tb = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
     const doomed = await tb.newConversation();
     const kept = await tb.newConversation();
     for (const [c, text] of [[doomed, 'aardvark facts'], [kept, 'okapi facts']] as const) {
@@ -77,12 +65,12 @@ describe('conversations on disk', () => {
   });
 
   it('answer deleted: false for a conversation that is not there', async () => {
-    const tb = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const tb = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
     expect(await tb.value('conversations:delete', { id: 'never-was' })).toEqual({ deleted: false });
   });
 
   it('refuse a rename of a conversation that is not there with NOT_FOUND', async () => {
-    const tb = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const tb = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
     expect(await tb.call('conversations:rename', { id: 'never-was', title: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

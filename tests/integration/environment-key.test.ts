@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createKeytarSecretStore } from '../../electron/services/secrets/keytar-secret-store';
-import { startFakeOpenAI, type FakeOpenAI } from '../fixtures/fake-openai-server';
 import { keychainGate, loadKeytar, removeKeychainService, uniqueServiceName } from '../fixtures/keychain';
+import { useFakeOpenAI } from '../fixtures/suite-hooks';
 import { filesContaining, makeTempDir, removeTempDir } from '../fixtures/temp-dir';
 import { closeAllBackends, makeBackend, makeTestKey } from '../fixtures/test-backend';
 
@@ -9,16 +9,12 @@ const gate = keychainGate();
 const service = uniqueServiceName();
 
 describe.skipIf(gate.skip)('a key from OPENAI_API_KEY', () => {
-  let fake: FakeOpenAI;
+  const fake = useFakeOpenAI({ kind: 'echo' });
   let dataDir: string;
-  beforeAll(async () => {
-    fake = await startFakeOpenAI({ kind: 'echo' });
+  beforeAll(() => {
     dataDir = makeTempDir();
   });
-  afterAll(async () => {
-    await fake?.close();
-    removeTempDir(dataDir);
-  });
+  afterAll(() => removeTempDir(dataDir));
   afterEach(async () => {
     await closeAllBackends();
     await removeKeychainService(service);

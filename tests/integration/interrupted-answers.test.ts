@@ -1,28 +1,16 @@
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI } from '../fixtures/fake-openai-server';
+import { describe, expect, it } from 'vitest';
 import { ftsIndexIsConsistent, searchMessages } from '../fixtures/sqlite';
-import { makeTempDir, removeTempDir } from '../fixtures/temp-dir';
-import { closeAllBackends, makeBackend } from '../fixtures/test-backend';
+import { freshDataDirEachTest, useFakeOpenAI } from '../fixtures/suite-hooks';
+import { makeBackend } from '../fixtures/test-backend';
 import { exited, firstJsonLine, spawnFixture } from '../fixtures/ts-child-process';
 
-let fake: FakeOpenAI;
-let dataDir: string;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  dataDir = makeTempDir();
-});
-afterEach(async () => {
-  await closeAllBackends();
-  removeTempDir(dataDir);
-});
+const fake = useFakeOpenAI();
+const data = freshDataDirEachTest();
 
 describe('an answer left streaming by a crash', () => {
   it('becomes interrupted at the next start, with its text kept', async () => {
-    const first = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const first = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
     const conversation = await first.newConversation();
     await first.close();
 
@@ -37,7 +25,7 @@ describe('an answer left streaming by a crash', () => {
       .run({ c: conversation.id });
     other.close();
 
-    const second = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const second = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
     const messages = await second.value('messages:list', { conversationId: conversation.id });
     expect(messages.find((m) => m.id === 'a1')).toMatchObject({
       status: 'interrupted',
@@ -48,7 +36,7 @@ describe('an answer left streaming by a crash', () => {
 
   it('is searchable once interrupted, and no longer blocks the conversation', async () => {
     fake.setScenario({ kind: 'echo' });
-    const first = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const first = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
     const conversation = await first.newConversation();
     await first.close();
     const other = new Database(first.databaseFile);
@@ -60,7 +48,7 @@ describe('an answer left streaming by a crash', () => {
       .run(conversation.id);
     other.close();
 
-    const second = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const second = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
     const { assistantMessage } = await second.send(conversation.id, 'Go on');
     expect((await second.waitForDone(assistantMessage.id)).status).toBe('complete');
     const check = new Database(second.databaseFile);
@@ -74,7 +62,7 @@ describe('an answer left streaming by a crash', () => {
 
   it('survives a process killed mid-answer with what was flushed to disk', async () => {
     fake.setScenario({ kind: 'stream', chunks: ['Once ', 'upon ', 'a ', 'time ', 'there ', 'was'], delayMs: 30, fault: { type: 'stall', afterChunks: 4 } });
-    const child = spawnFixture('crash-mid-answer.ts', [dataDir, fake.baseUrl]);
+    const child = spawnFixture('crash-mid-answer.ts', [data.dir, fake.baseUrl]);
     let report: { conversationId: string; messageId: string; flushed: string };
     try {
       report = await firstJsonLine(child);
@@ -84,7 +72,7 @@ describe('an answer left streaming by a crash', () => {
     }
     expect(report.flushed).toMatch(/^Once /);
 
-    const after = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const after = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
     const messages = await after.value('messages:list', { conversationId: report.conversationId });
     const answer = messages.find((m) => m.id === report.messageId);
     expect(answer).toMatchObject({ status: 'interrupted', error: { code: 'INCOMPLETE' } });
@@ -93,13 +81,13 @@ describe('an answer left streaming by a crash', () => {
 
   it('leaves finished answers alone at start', async () => {
     fake.setScenario({ kind: 'echo' });
-    const first = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const first = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
     const conversation = await first.newConversation();
     const { assistantMessage } = await first.send(conversation.id, 'Hi');
     const done = await first.waitForDone(assistantMessage.id);
     await first.close();
 
-    const second = makeBackend({ baseUrl: fake.baseUrl, dataDir });
+    const second = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
     const stored = (await second.value('messages:list', { conversationId: conversation.id })).find((m) => m.id === assistantMessage.id);
     expect(stored).toEqual(done);
   });

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createKeytarSecretStore } from '../../electron/services/secrets/keytar-secret-store';
-import { startFakeOpenAI, type FakeOpenAI } from '../fixtures/fake-openai-server';
 import { keychainGate, loadKeytar, removeKeychainService, uniqueServiceName } from '../fixtures/keychain';
+import { useFakeOpenAI } from '../fixtures/suite-hooks';
 import { filesContaining, makeTempDir, removeTempDir } from '../fixtures/temp-dir';
 import { closeAllBackends, makeBackend, makeTestKey, type TestBackend } from '../fixtures/test-backend';
 
@@ -13,16 +13,12 @@ const service = uniqueServiceName();
 const whatWindowsSaw = (tb: TestBackend) => JSON.stringify({ answers: tb.answers, events: tb.events });
 
 describe.skipIf(gate.skip)('an API key', () => {
-  let fake: FakeOpenAI;
+  const fake = useFakeOpenAI();
   let dataDir: string;
-  beforeAll(async () => {
-    fake = await startFakeOpenAI();
+  beforeAll(() => {
     dataDir = makeTempDir();
   });
-  afterAll(async () => {
-    await fake?.close();
-    removeTempDir(dataDir);
-  });
+  afterAll(() => removeTempDir(dataDir));
   afterEach(async () => {
     await closeAllBackends();
     await removeKeychainService(service);

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { KeyStatus, Message } from '../../shared/domain';
 import type { Result } from '../../shared/error-codes';
-import { startFakeOpenAI, type FakeOpenAI } from '../fixtures/fake-openai-server';
 import { uniqueServiceName } from '../fixtures/keychain';
-import { filesContaining, makeTempDir, removeTempDir } from '../fixtures/temp-dir';
+import { freshDataDirEachTest, useFakeOpenAI } from '../fixtures/suite-hooks';
+import { filesContaining } from '../fixtures/temp-dir';
 import { makeTestKey } from '../fixtures/test-backend';
 import { exited, firstJsonLine, spawnFixture } from '../fixtures/ts-child-process';
 
@@ -15,16 +15,8 @@ interface Report {
   chatDone: { message: Message } | null;
 }
 
-let fake: FakeOpenAI;
-let dataDir: string;
-beforeAll(async () => {
-  fake = await startFakeOpenAI({ kind: 'echo' });
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  dataDir = makeTempDir();
-});
-afterEach(() => removeTempDir(dataDir));
+const fake = useFakeOpenAI({ kind: 'echo' });
+const data = freshDataDirEachTest();
 
 it.skipIf(process.platform !== 'linux')(
   'refuses to save a key with KEYCHAIN_UNAVAILABLE when no Secret Service answers, and works with a session-only key',
@@ -34,7 +26,7 @@ it.skipIf(process.platform !== 'linux')(
     const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/parley-test-bus' };
     delete env.DISPLAY;
     delete env.OPENAI_API_KEY;
-    const child = spawnFixture('keychainless-backend.ts', [dataDir, fake.baseUrl, uniqueServiceName(), key], env);
+    const child = spawnFixture('keychainless-backend.ts', [data.dir, fake.baseUrl, uniqueServiceName(), key], env);
     let report: Report;
     try {
       report = await firstJsonLine<Report>(child, 30_000);
@@ -61,6 +53,6 @@ it.skipIf(process.platform !== 'linux')(
     expect(fake.requests.at(-1)?.authorization).toBe(`Bearer ${key}`);
 
     expect(JSON.stringify(report)).not.toContain(key);
-    expect(filesContaining(dataDir, key)).toEqual([]);
+    expect(filesContaining(data.dir, key)).toEqual([]);
   },
 );
