@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/domain';
 import { continueInstruction } from '../../electron/services/chat/continuation';
+import { restartedAfterCrash } from '../fixtures/crash-leftovers';
 import { ftsIndexIsConsistent, searchMessages } from '../fixtures/sqlite';
 import { freshDataDirEachTest, useFakeOpenAI } from '../fixtures/suite-hooks';
 import { makeBackend, sleep, type TestBackend } from '../fixtures/test-backend';
@@ -19,19 +20,13 @@ async function doneAfter(tb: TestBackend, skip: number, messageId: string): Prom
 }
 
 /** What a crash leaves behind, seen by the next start: a question and an answer cut mid-sentence. */
-async function interruptedAnswer(): Promise<{ tb: TestBackend; conversationId: string }> {
-  const first = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
-  const conversation = await first.newConversation();
-  await first.close();
-  const db = new Database(first.databaseFile);
-  db.prepare(
+const interruptedAnswer = () =>
+  restartedAfterCrash(
+    { baseUrl: fake.baseUrl, dataDir: data.dir },
     `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, prompt_tokens, completion_tokens, ttft_ms, total_ms, created_at, updated_at) VALUES
      ('q1', @c, NULL, 'user', 'Tell me about wombats', 'complete', NULL, NULL, NULL, NULL, 1, 1),
      ('a1', @c, 'q1', 'assistant', 'Wombats are marsupials that ', 'streaming', 20, 6, 120, 900, 2, 2)`,
-  ).run({ c: conversation.id });
-  db.close();
-  return { tb: makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir }), conversationId: conversation.id };
-}
+  );
 
 describe('continuing a cut answer', () => {
   it('adds the rest to the same message, which ends complete with the cut text kept in front', async () => {

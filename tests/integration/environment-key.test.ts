@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createKeytarSecretStore } from '../../electron/services/secrets/keytar-secret-store';
 import { keychainGate, loadKeytar, removeKeychainService, uniqueServiceName } from '../fixtures/keychain';
-import { useFakeOpenAI } from '../fixtures/suite-hooks';
-import { filesContaining, makeTempDir, removeTempDir } from '../fixtures/temp-dir';
+import { dataDirForAll, useFakeOpenAI } from '../fixtures/suite-hooks';
+import { filesContaining } from '../fixtures/temp-dir';
 import { closeAllBackends, makeBackend, makeTestKey } from '../fixtures/test-backend';
 
 const gate = keychainGate();
@@ -10,11 +10,7 @@ const service = uniqueServiceName();
 
 describe.skipIf(gate.skip)('a key from OPENAI_API_KEY', () => {
   const fake = useFakeOpenAI({ kind: 'echo' });
-  let dataDir: string;
-  beforeAll(() => {
-    dataDir = makeTempDir();
-  });
-  afterAll(() => removeTempDir(dataDir));
+  const data = dataDirForAll();
   afterEach(async () => {
     await closeAllBackends();
     await removeKeychainService(service);
@@ -22,7 +18,7 @@ describe.skipIf(gate.skip)('a key from OPENAI_API_KEY', () => {
 
   it('is used for requests without being written to the keychain, the disk or any answer', async () => {
     const key = makeTestKey();
-    const tb = makeBackend({ baseUrl: fake.baseUrl, apiKey: key, secrets: createKeytarSecretStore(service), dataDir });
+    const tb = makeBackend({ baseUrl: fake.baseUrl, apiKey: key, secrets: createKeytarSecretStore(service), dataDir: data.dir });
 
     expect(await tb.value('secrets:status', { providerId: 'openai' })).toEqual({
       providerId: 'openai',
@@ -39,10 +35,10 @@ describe.skipIf(gate.skip)('a key from OPENAI_API_KEY', () => {
 
     expect(await loadKeytar().findCredentials(service)).toEqual([]);
     expect(JSON.stringify({ answers: tb.answers, events: tb.events })).not.toContain(key);
-    expect(filesContaining(dataDir, 'Hello from the environment').length).toBeGreaterThan(0);
-    expect(filesContaining(dataDir, key)).toEqual([]);
+    expect(filesContaining(data.dir, 'Hello from the environment').length).toBeGreaterThan(0);
+    expect(filesContaining(data.dir, key)).toEqual([]);
     await tb.close();
-    expect(filesContaining(dataDir, key)).toEqual([]);
+    expect(filesContaining(data.dir, key)).toEqual([]);
   });
 
   it('stays in use after the saved key is deleted, since Parley cannot delete it', async () => {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { restartedAfterCrash } from '../fixtures/crash-leftovers';
 import { ftsIndexIsConsistent, searchMessages } from '../fixtures/sqlite';
 import { freshDataDirEachTest, useFakeOpenAI } from '../fixtures/suite-hooks';
 import { makeBackend } from '../fixtures/test-backend';
@@ -10,23 +11,13 @@ const data = freshDataDirEachTest();
 
 describe('an answer left streaming by a crash', () => {
   it('becomes interrupted at the next start, with its text kept', async () => {
-    const first = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
-    const conversation = await first.newConversation();
-    await first.close();
-
-    // What a crash leaves behind: rows written by a process that never finished them.
-    const other = new Database(first.databaseFile);
-    other
-      .prepare(
-        `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, created_at, updated_at) VALUES
-         ('q1', @c, NULL, 'user', 'Tell me about wombats', 'complete', 1, 1),
-         ('a1', @c, 'q1', 'assistant', 'Wombats are marsupials that', 'streaming', 2, 2)`,
-      )
-      .run({ c: conversation.id });
-    other.close();
-
-    const second = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
-    const messages = await second.value('messages:list', { conversationId: conversation.id });
+    const { tb: second, conversationId } = await restartedAfterCrash(
+      { baseUrl: fake.baseUrl, dataDir: data.dir },
+      `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, created_at, updated_at) VALUES
+       ('q1', @c, NULL, 'user', 'Tell me about wombats', 'complete', 1, 1),
+       ('a1', @c, 'q1', 'assistant', 'Wombats are marsupials that', 'streaming', 2, 2)`,
+    );
+    const messages = await second.value('messages:list', { conversationId });
     expect(messages.find((m) => m.id === 'a1')).toMatchObject({
       status: 'interrupted',
       content: 'Wombats are marsupials that',
@@ -36,20 +27,12 @@ describe('an answer left streaming by a crash', () => {
 
   it('is searchable once interrupted, and no longer blocks the conversation', async () => {
     fake.setScenario({ kind: 'echo' });
-    const first = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
-    const conversation = await first.newConversation();
-    await first.close();
-    const other = new Database(first.databaseFile);
-    other
-      .prepare(
-        `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, created_at, updated_at)
-         VALUES ('a1', ?, NULL, 'assistant', 'Platypuses lay eggs', 'streaming', 1, 1)`,
-      )
-      .run(conversation.id);
-    other.close();
-
-    const second = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir });
-    const { assistantMessage } = await second.send(conversation.id, 'Go on');
+    const { tb: second, conversationId } = await restartedAfterCrash(
+      { baseUrl: fake.baseUrl, dataDir: data.dir },
+      `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, created_at, updated_at)
+       VALUES ('a1', @c, NULL, 'assistant', 'Platypuses lay eggs', 'streaming', 1, 1)`,
+    );
+    const { assistantMessage } = await second.send(conversationId, 'Go on');
     expect((await second.waitForDone(assistantMessage.id)).status).toBe('complete');
     const check = new Database(second.databaseFile);
     try {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createKeytarSecretStore } from '../../electron/services/secrets/keytar-secret-store';
 import { keychainGate, loadKeytar, removeKeychainService, uniqueServiceName } from '../fixtures/keychain';
-import { useFakeOpenAI } from '../fixtures/suite-hooks';
-import { filesContaining, makeTempDir, removeTempDir } from '../fixtures/temp-dir';
+import { dataDirForAll, useFakeOpenAI } from '../fixtures/suite-hooks';
+import { filesContaining } from '../fixtures/temp-dir';
 import { closeAllBackends, makeBackend, makeTestKey, type TestBackend } from '../fixtures/test-backend';
 
 const gate = keychainGate();
@@ -14,11 +14,7 @@ const whatWindowsSaw = (tb: TestBackend) => JSON.stringify({ answers: tb.answers
 
 describe.skipIf(gate.skip)('an API key', () => {
   const fake = useFakeOpenAI();
-  let dataDir: string;
-  beforeAll(() => {
-    dataDir = makeTempDir();
-  });
-  afterAll(() => removeTempDir(dataDir));
+  const data = dataDirForAll();
   afterEach(async () => {
     await closeAllBackends();
     await removeKeychainService(service);
@@ -27,7 +23,7 @@ describe.skipIf(gate.skip)('an API key', () => {
   it('saved in the keychain is absent from the database files and from every IPC answer', async () => {
     fake.setScenario({ kind: 'stream', chunks: ['A distinctive ', 'zebracorn ', 'answer.'], delayMs: 10 });
     const key = makeTestKey();
-    const tb = makeBackend({ baseUrl: fake.baseUrl, apiKey: null, secrets: createKeytarSecretStore(service), dataDir });
+    const tb = makeBackend({ baseUrl: fake.baseUrl, apiKey: null, secrets: createKeytarSecretStore(service), dataDir: data.dir });
 
     await tb.value('secrets:setKey', { providerId: 'openai', key });
     await tb.value('secrets:status', { providerId: 'openai' });
@@ -46,13 +42,13 @@ describe.skipIf(gate.skip)('an API key', () => {
     // The key really was in use, and the search really sees what the backend wrote.
     expect(fake.requests.at(-1)?.authorization).toBe(`Bearer ${key}`);
     expect(whatWindowsSaw(tb)).toContain('zebracorn');
-    expect(filesContaining(dataDir, 'zebracorn').length).toBeGreaterThan(0);
+    expect(filesContaining(data.dir, 'zebracorn').length).toBeGreaterThan(0);
 
     expect(whatWindowsSaw(tb)).not.toContain(key);
     expect(existsSync(`${tb.databaseFile}-wal`)).toBe(true);
-    expect(filesContaining(dataDir, key)).toEqual([]);
+    expect(filesContaining(data.dir, key)).toEqual([]);
     await tb.close();
-    expect(filesContaining(dataDir, key)).toEqual([]);
+    expect(filesContaining(data.dir, key)).toEqual([]);
     expect(await loadKeytar().findCredentials(service)).toEqual([]);
   });
 });
