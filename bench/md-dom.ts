@@ -5,12 +5,10 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { launchChromium } from '../tests/e2e/support/chromium';
-import { longAnswer } from '../tests/fixtures/markdown-samples';
+import { ANSWER_CHARS, benchAnswer } from './md-answer';
 import { fmt, type Scenario } from './report';
-import { max, mean, percentile, sum } from './stats';
+import { leastOf, max, mean, percentile, sum } from './stats';
 
-const ANSWER_CHARS = 60_000;
-const CODE_BLOCKS = 16;
 const CHUNK_CHARS = 16;
 /** Least of this many runs per update: a shared machine's scheduler stalls show in one run, not in three. */
 const RUNS = 3;
@@ -52,8 +50,6 @@ async function serve(): Promise<{ url: string; close(): Promise<void> }> {
   return { url: `http://127.0.0.1:${port}/index.html`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-const leastOf = (runs: number[][]) => runs[0]!.map((_, i) => Math.min(...runs.map((r) => r[i]!)));
-
 export const mdDom: Scenario = {
   name: 'md-dom',
   description: `the same ${ANSWER_CHARS / 1000}k answer in ${CHUNK_CHARS}-character updates through the real React components in Chromium, against react-markdown re-rendering the whole message`,
@@ -69,7 +65,7 @@ export const mdDom: Scenario = {
       await page.goto(server.url);
       await page.waitForFunction(() => window.mdDom !== undefined);
       await page.evaluate(() => window.mdDom.ready);
-      const text = longAnswer(ANSWER_CHARS, CODE_BLOCKS);
+      const text = benchAnswer();
       log('  md-dom: warming up');
       await page.evaluate(({ t, c }) => window.mdDom.stream(t, c), { t: text.slice(0, 12_000), c: CHUNK_CHARS });
 

@@ -7,12 +7,10 @@ import { MarkdownBlockStream, type MarkdownBlock } from '../renderer/components/
 import { MarkdownOnce } from '../renderer/components/markdown/markdown-view';
 import { mathRenderer } from '../renderer/components/markdown/math-renderer';
 import { renderBlock } from '../renderer/components/markdown/render-tokens';
-import { longAnswer } from '../tests/fixtures/markdown-samples';
+import { ANSWER_CHARS, benchAnswer, CODE_BLOCKS } from './md-answer';
 import { fmt, type Scenario } from './report';
-import { max, mean, percentile, sum } from './stats';
+import { leastOf, max, mean, percentile, sum } from './stats';
 
-const ANSWER_CHARS = 60_000;
-const CODE_BLOCKS = 16;
 const CHUNK_CHARS = 4;
 /** The baseline costs O(n) per update; timing every 60th of its 15,000 updates keeps the run short, and scales. */
 const BASELINE_EVERY = 60;
@@ -27,11 +25,6 @@ const BASELINE_RUNS = 2;
 function clearCaches() {
   clearHighlightCache();
   mathRenderer.current()?.clearCache();
-}
-
-/** Per-index minimum over runs. */
-function leastOf(runs: number[][]): number[] {
-  return runs[0]!.map((_, i) => Math.min(...runs.map((r) => r[i]!)));
 }
 
 const markup = (blocks: MarkdownBlock[]) =>
@@ -102,7 +95,7 @@ export const mdStream: Scenario = {
   async run(log) {
     // Highlighting and typesetting are part of the work, so both are loaded before timing starts.
     const [lowlight] = await Promise.all([loadLowlight(), mathRenderer.load()]);
-    const text = longAnswer(ANSWER_CHARS, CODE_BLOCKS);
+    const text = benchAnswer();
     const codeBlocks = text.match(/^```\w+$/gm)?.length ?? 0;
     log(`  md-stream: warming up`);
     runOurs(text.slice(0, 8000), lowlight);

@@ -19,6 +19,11 @@ export function mean(samples: readonly number[]): number {
 
 export const sum = (samples: readonly number[]): number => samples.reduce((a, b) => a + b, 0);
 
+/** Per-index minimum over runs of the same length: each update's least time over several runs. */
+export function leastOf(runs: readonly (readonly number[])[]): number[] {
+  return runs[0]!.map((_, i) => Math.min(...runs.map((r) => r[i]!)));
+}
+
 export function min(samples: readonly number[]): number {
   return samples.length === 0 ? Number.NaN : Math.min(...samples);
 }
