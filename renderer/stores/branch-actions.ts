@@ -1,7 +1,8 @@
 import type { Message } from '../../shared/domain';
 import { parley, unwrap } from '../api/parley';
 import { useBranchStore } from './branch-store';
-import { moveToTop, upsert, useChatStore } from './chat-store';
+import { moveToTop, useChatStore } from './chat-store';
+import { upsert } from './message-merge';
 
 const explain = (err: unknown) => (err instanceof Error ? err.message : String(err));
 

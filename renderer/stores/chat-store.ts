@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { Conversation, Message } from '../../shared/domain';
 import { parley, ParleyError, unwrap } from '../api/parley';
+import { holdDelta } from './early-deltas';
+import { upsert } from './message-merge';
 import { shownLeafId, useBranchStore } from './branch-store';
 
 interface ChatState {
@@ -23,21 +25,6 @@ interface ChatState {
 }
 
 const explain = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-/** Events and invoke answers travel separately, so a stale copy (still streaming) must not replace a newer one. */
-function isNewer(candidate: Message, current: Message): boolean {
-  if (current.status !== 'streaming') return candidate.status !== 'streaming' && candidate.updatedAt >= current.updatedAt;
-  return candidate.status !== 'streaming' || candidate.content.length >= current.content.length;
-}
-
-export function upsert(list: Message[], message: Message): Message[] {
-  const i = list.findIndex((m) => m.id === message.id);
-  if (i < 0) return [...list, message];
-  if (!isNewer(message, list[i]!)) return list;
-  const next = list.slice();
-  next[i] = message;
-  return next;
-}
 
 export const useChatStore = create<ChatState>((set, get) => ({
   conversations: [],
@@ -125,9 +112,11 @@ export function connectChatEvents(): () => void {
   const offDelta = parley.subscribe('chat:delta', ({ conversationId, messageId, text }) => {
     useChatStore.setState((s) => {
       const list = s.messages[conversationId];
-      if (!list) return s;
-      const i = list.findIndex((m) => m.id === messageId);
-      if (i < 0) return s;
+      const i = list ? list.findIndex((m) => m.id === messageId) : -1;
+      if (!list || i < 0) {
+        holdDelta(messageId, text);
+        return s;
+      }
       const next = list.slice();
       next[i] = { ...list[i]!, content: list[i]!.content + text };
       return { messages: { ...s.messages, [conversationId]: next } };

@@ -17,7 +17,8 @@ describe('versions of a message', () => {
     await expect.poll(() => suite.chat.answer(0).text()).toContain('You said: Name a colour');
     expect(await suite.chat.answer(0).version()).toBeNull();
 
-    suite.session.model.setScenario({ kind: 'stream', chunks: ['**Teal**, ', 'or `#008080`.'], delayMs: 1500 });
+    // A long pause mid-answer, so the checks below run while it streams even on a loaded machine.
+    suite.session.model.setScenario({ kind: 'stream', chunks: ['**Teal**, ', 'or `#008080`.'], delayMs: 4000 });
     await suite.chat.answer(0).regenerate();
     // While the new version is written, the old one is a click away.
     await expect.poll(() => suite.chat.answer(0).text()).toContain('Teal,');
@@ -25,7 +26,7 @@ describe('versions of a message', () => {
     await suite.chat.answer(0).previousVersion();
     await expect.poll(() => suite.chat.answer(0).text()).toContain('You said: Name a colour');
     await suite.chat.answer(0).nextVersion();
-    await expect.poll(() => suite.chat.answer(0).text(), { timeout: 5_000 }).toContain('Teal, or #008080.');
+    await expect.poll(() => suite.chat.answer(0).text(), { timeout: 8_000 }).toContain('Teal, or #008080.');
     expect(await suite.chat.answer(0).version()).toBe('Version 2 of 2');
     expect(await suite.chat.answers().count()).toBe(1);
 
