@@ -24,7 +24,8 @@ export function ChatView() {
       </div>
       {selectedId && messages.length > 0 ? (
         <BranchContext.Provider value={branches}>
-          <MessageList messages={path} />
+          {/* Keyed by conversation: each opens at its end, whatever the last one's scroll was. */}
+          <MessageList key={selectedId} messages={path} />
         </BranchContext.Provider>
       ) : (
         <div className="welcome">

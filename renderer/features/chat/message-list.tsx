@@ -17,13 +17,13 @@ export function MessageList({ messages }: { messages: Message[] }) {
 /** Follows the newest text while the reader is at the bottom; leaves them alone once they scroll up. */
 function PlainMessageList({ messages }: { messages: Message[] }) {
   const ref = useRef<HTMLDivElement>(null);
-  const { atBottom, onScroll } = useStickToBottom();
+  const { wasAtBottom, onScroll } = useStickToBottom();
   const last = messages.at(-1);
 
   useEffect(() => {
     const el = ref.current;
-    if (el && atBottom.current) el.scrollTop = el.scrollHeight;
-  }, [messages.length, last?.content, atBottom]);
+    if (el && wasAtBottom(el)) el.scrollTop = el.scrollHeight;
+  }, [messages.length, last?.content, wasAtBottom]);
 
   return (
     <div ref={ref} className="message-list" role="log" aria-label="Messages" onScroll={onScroll}>

@@ -13,7 +13,7 @@ import { useStickToBottom } from './stick-to-bottom';
  */
 export function VirtualMessageList({ messages }: { messages: Message[] }) {
   const scroller = useRef<HTMLDivElement>(null);
-  const { atBottom, onScroll } = useStickToBottom();
+  const { wasAtBottom, onScroll } = useStickToBottom();
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scroller.current,
@@ -24,8 +24,9 @@ export function VirtualMessageList({ messages }: { messages: Message[] }) {
   const last = messages.at(-1);
 
   useEffect(() => {
-    if (atBottom.current && messages.length > 0) virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
-  }, [messages.length, last?.content, virtualizer, atBottom]);
+    const el = scroller.current;
+    if (el && messages.length > 0 && wasAtBottom(el)) virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
+  }, [messages.length, last?.content, virtualizer, wasAtBottom]);
 
   // A search result may point far off screen: bring its row into the DOM so it can be revealed and focused.
   const foundId = useFoundMessage((s) => s.messageId);
@@ -33,11 +34,8 @@ export function VirtualMessageList({ messages }: { messages: Message[] }) {
   useEffect(() => {
     if (!foundId) return;
     const index = messages.findIndex((m) => m.id === foundId);
-    if (index >= 0) {
-      atBottom.current = false;
-      virtualizer.scrollToIndex(index, { align: 'center' });
-    }
-  }, [foundId, foundSerial, messages, virtualizer, atBottom]);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [foundId, foundSerial, messages, virtualizer]);
 
   return (
     <div ref={scroller} className="message-list virtual" role="log" aria-label="Messages" onScroll={onScroll}>
