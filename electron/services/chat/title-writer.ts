@@ -47,11 +47,11 @@ export function createTitleWriter({ conversations, messages, emit, timeoutMs = 1
       if (answer.status !== 'complete' || inFlight.has(conversationId)) return;
       // Reasoning models spend a small token budget thinking and return nothing.
       if (findModel(model)?.reasoning) return;
+      // Two single-row reads, not the whole conversation: this runs after every answer.
       const conversation = conversations.get(conversationId);
-      const all = messages.listByConversation(conversationId);
-      const question = all.find((m) => m.id === answer.parentId);
-      const answers = all.filter((m) => m.role === 'assistant' && m.status === 'complete');
-      if (!conversation || !question || answers.length !== 1 || conversation.title !== titleFrom(question.content)) return;
+      const question = answer.parentId ? messages.get(answer.parentId) : null;
+      // Only an answer to the opening question, while the title is still the first-line one.
+      if (!conversation || !question || question.parentId !== null || conversation.title !== titleFrom(question.content)) return;
 
       const automaticTitle = conversation.title;
       const controller = new AbortController();
