@@ -83,6 +83,14 @@ export const pageBeforeSql = `SELECT * FROM messages WHERE conversation_id = @co
 
 export function createMessageRepository(db: Database.Database) {
   const getStmt = db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?');
+  // Single-row questions asked before every answer, so a long conversation is not read whole to ask them.
+  const streamingInStmt = db.prepare<[string], { one: number }>(
+    "SELECT 1 AS one FROM messages WHERE status = 'streaming' AND conversation_id = ? LIMIT 1",
+  );
+  const newestInStmt = db.prepare<[string], MessageRow>(
+    'SELECT * FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+  );
+  const childStmt = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM messages WHERE parent_id = ? LIMIT 1');
   const byConversationStmt = db.prepare<[string], MessageRow>(
     'SELECT * FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid',
   );
@@ -120,6 +128,13 @@ export function createMessageRepository(db: Database.Database) {
       const row = getStmt.get(id);
       return row ? toMessage(row) : null;
     },
+    hasStreaming: (conversationId: string): boolean => streamingInStmt.get(conversationId) !== undefined,
+    /** The newest message, where a send that names no parent continues (the order of listByConversation). */
+    newestIn(conversationId: string): Message | null {
+      const row = newestInStmt.get(conversationId);
+      return row ? toMessage(row) : null;
+    },
+    hasChildren: (messageId: string): boolean => childStmt.get(messageId) !== undefined,
     listByConversation: (conversationId: string): Message[] => byConversationStmt.all(conversationId).map(toMessage),
     /** Up to `limit` messages just older than `before` (or the newest), oldest first like listByConversation. */
     listPage(conversationId: string, limit: number, before?: string): Message[] {

@@ -4,28 +4,17 @@ import type { ChannelOutput } from '../../../shared/contract';
 import type { Conversation, Message } from '../../../shared/domain';
 import { canContinue } from '../../../shared/message-tree';
 import type { ConversationRepository } from '../../db/conversation-repository';
-import type { MessageRepository } from '../../db/message-repository';
 import { AppError } from '../app-error';
-import type { KeyService } from '../secrets/key-service';
-import type { ProviderSettingsService } from '../settings/provider-settings';
 import type { Continuation } from './continuation';
-import { modelFor } from './provider-client';
-import type { Provider } from '../../../shared/providers';
-import type { RequestContext } from './request-context';
+import { readyToAnswer, type ReadinessDeps } from './answer-readiness';
 
-export interface BranchActionsContext {
+export interface BranchActionsContext extends ReadinessDeps {
   conversations: ConversationRepository;
-  messages: MessageRepository;
-  keys: KeyService;
-  provider: ProviderSettingsService;
-  context: Pick<RequestContext, 'ready'>;
-  clientFor(provider: Provider): Promise<OpenAI>;
   startAnswer(conversationId: string, assistant: Message, client: OpenAI, model: string, continuation?: Continuation): void;
 }
 
 interface Ready {
   conversation: Conversation;
-  existing: Message[];
   target: Message;
   model: string;
   client: OpenAI;
@@ -42,16 +31,8 @@ export function createBranchActions(ctx: BranchActionsContext) {
     const target = ctx.messages.get(messageId);
     const conversation = target && ctx.conversations.get(target.conversationId);
     if (!target || !conversation) throw new AppError('NOT_FOUND', 'That message no longer exists.');
-    const existing = ctx.messages.listByConversation(conversation.id);
-    if (existing.some((m) => m.status === 'streaming')) {
-      throw new AppError('BUSY', 'An answer is still being written in this conversation. Stop it or wait for it to finish.');
-    }
-    const provider = ctx.provider.forConversation(conversation.id);
-    // The key is resolved before writing: a missing key must not leave an empty answer behind.
-    const client = await ctx.clientFor(provider);
-    const model = modelFor(conversation.model, provider);
-    await ctx.context.ready(model);
-    return { conversation, existing, target, model, client };
+    const { client, model } = await readyToAnswer(ctx, conversation);
+    return { conversation, target, model, client };
   }
 
   function insertAnswer(conversation: Conversation, parentId: string, model: string, now: number): Message {
@@ -88,12 +69,12 @@ export function createBranchActions(ctx: BranchActionsContext) {
     },
 
     async continueAnswer(messageId: string): Promise<ChannelOutput<'chat:continue'>> {
-      const { conversation, existing, target, model, client } = await prepare(messageId);
+      const { conversation, target, model, client } = await prepare(messageId);
       if (!canContinue(target)) {
         throw new AppError('BAD_INPUT', 'Only an answer that was cut off with some text can be continued. Regenerate it instead.');
       }
       // Later turns were written against the cut text: growing it under them would change what they answered.
-      if (existing.some((m) => m.parentId === target.id)) {
+      if (ctx.messages.hasChildren(target.id)) {
         throw new AppError('BAD_INPUT', 'The conversation has gone on after this answer, so it can no longer be continued. Regenerate it instead.');
       }
       const now = Date.now();

@@ -10,7 +10,8 @@ import { AppError } from '../app-error';
 import type { KeyService } from '../secrets/key-service';
 import type { ProviderSettingsService } from '../settings/provider-settings';
 import { defaultStreamTimings, streamAnswer, type StreamTimings } from './answer-stream';
-import { createProviderClients, modelFor } from './provider-client';
+import { createProviderClients } from './provider-client';
+import { readyToAnswer } from './answer-readiness';
 import { buildHistory } from './history';
 import type { RequestContext } from './request-context';
 import { createBranchActions } from './branch-actions';
@@ -87,18 +88,13 @@ export function createChatService(deps: ChatServiceDeps) {
     async send(input: ParsedInput<'chat:send'>): Promise<ChannelOutput<'chat:send'>> {
       const conversation = deps.conversations.get(input.conversationId);
       if (!conversation) throw new AppError('NOT_FOUND', 'That conversation no longer exists.');
-      const existing = deps.messages.listByConversation(conversation.id);
-      if (existing.some((m) => m.status === 'streaming')) {
-        throw new AppError('BUSY', 'An answer is still being written in this conversation. Stop it or wait for it to finish.');
-      }
-      const provider = deps.provider.forConversation(conversation.id);
-      const model = modelFor(conversation.model, provider);
-      // Resolve the key before writing anything: a missing key must not leave a dangling question.
-      const client = await clientFor(provider);
-      await deps.context.ready(model);
+      const { client, model } = await readyToAnswer({ ...deps, clientFor }, conversation);
 
-      const parentId = input.parentId === undefined ? (existing.at(-1)?.id ?? null) : input.parentId;
-      if (parentId && !existing.some((m) => m.id === parentId)) throw new AppError('NOT_FOUND', 'The message to reply to no longer exists.');
+      const newest = deps.messages.newestIn(conversation.id);
+      const parentId = input.parentId === undefined ? (newest?.id ?? null) : input.parentId;
+      if (parentId && deps.messages.get(parentId)?.conversationId !== conversation.id) {
+        throw new AppError('NOT_FOUND', 'The message to reply to no longer exists.');
+      }
       const now = Date.now();
       const [userMessage, assistantMessage] = deps.messages.transaction(() => {
         const user = deps.messages.insert({ id: randomUUID(), conversationId: conversation.id, parentId, role: 'user', content: input.content, status: 'complete', model: null, now });
@@ -106,7 +102,7 @@ export function createChatService(deps: ChatServiceDeps) {
         deps.conversations.touch(conversation.id, now);
         return [user, assistant] as const;
       });
-      if (existing.length === 0 && conversation.title === 'New chat') {
+      if (newest === null && conversation.title === 'New chat') {
         const renamed = deps.conversations.rename(conversation.id, titleFrom(input.content), now);
         if (renamed) deps.emit('conversations:changed', { conversation: renamed });
       }
