@@ -1,4 +1,4 @@
-import { channelNames, eventNames, isEventName, splitChannelName, type ChannelName, type EventName } from './channels';
+import { channelNames, isEventName, splitChannelName, type ChannelName, type EventName } from './channels';
 import type { Result } from './error-codes';
 import type { ParleyApi } from './parley-api';
 
@@ -27,4 +27,3 @@ export function buildParleyFacade(transport: Transport): ParleyApi {
   }) as unknown as ParleyApi;
 }
 
-export { eventNames };
