@@ -46,10 +46,17 @@ export const channelNames = [
   'providers:test',
   'providers:detectLocal',
   'conversations:setProvider',
+  'settings:getQuickAsk',
+  'settings:setQuickAsk',
+  'quick:clipboardText',
+  'quick:hide',
+  'quick:resize',
+  'quick:setPinned',
+  'quick:openInMain',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 
-export const eventNames = ['chat:delta', 'chat:done', 'conversations:changed'] as const;
+export const eventNames = ['chat:delta', 'chat:done', 'conversations:changed', 'app:openConversation', 'quick:shown'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export function isChannelName(name: unknown): name is ChannelName {

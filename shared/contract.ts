@@ -5,6 +5,7 @@ import type { ChannelName, EventName } from './channels';
 import { Conversation, Id, KeyStatus, Message, ProviderSettings } from './domain';
 import { SearchInput, SearchResults } from './search';
 import { AddProviderInput, ConnectionCheck, LocalServer, Provider, ProviderBaseUrl, ProviderId, ProviderList, ProviderModels, UpdateProviderInput } from './providers';
+import { QuickAskState, SetQuickAskInput, QUICK_WINDOW_MAX_HEIGHT } from './quick-ask';
 import { ChatDefaults, ConversationOptions, EstimateInput, RequestEstimate, SetConversationOptionsInput } from './chat-options';
 
 const empty = z.object({}).strict();
@@ -21,8 +22,9 @@ export const contract = {
     input: z.object({ limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() }).strict(),
     output: z.array(Conversation),
   },
+  /** `origin: 'quick'` marks a conversation begun in the quick-ask window; it lists and searches like any other. */
   'conversations:create': {
-    input: z.object({ title: z.string().trim().max(200).optional() }).strict(),
+    input: z.object({ title: z.string().trim().max(200).optional(), origin: z.enum(['chat', 'quick']).optional() }).strict(),
     output: Conversation,
   },
   'conversations:rename': {
@@ -116,6 +118,23 @@ export const contract = {
   'providers:detectLocal': { input: empty, output: z.object({ servers: z.array(LocalServer) }) },
   /** Moves a conversation to another provider; its own model returns to that provider's default. */
   'conversations:setProvider': { input: z.object({ id: Id, providerId: ProviderId }).strict(), output: Conversation },
+  'settings:getQuickAsk': { input: empty, output: QuickAskState },
+  /**
+   * A new hotkey is registered before it is saved: when another app holds it
+   * (or it is not a valid accelerator) the answer is BAD_INPUT saying so, and
+   * the previous hotkey stays registered and saved.
+   */
+  'settings:setQuickAsk': { input: SetQuickAskInput, output: QuickAskState },
+  /** The clipboard's text (cut at QUICK_CLIPBOARD_MAX_CHARS), for the quick window's "use clipboard text". Main reads it. */
+  'quick:clipboardText': { input: empty, output: z.object({ text: z.string(), truncated: z.boolean() }) },
+  /** Esc, or after "Open in main window": the quick window hides (it is never closed, so it shows again at once). */
+  'quick:hide': { input: empty, output: z.object({ hidden: z.boolean() }) },
+  /** The quick window's content height; main sizes the window to it, up to QUICK_WINDOW_MAX_HEIGHT. */
+  'quick:resize': { input: z.object({ height: z.number().int().min(1).max(10_000) }).strict(), output: z.object({ height: z.number().int().max(QUICK_WINDOW_MAX_HEIGHT) }) },
+  /** A pinned quick window stays up when it loses focus. */
+  'quick:setPinned': { input: z.object({ pinned: z.boolean() }).strict(), output: z.object({ pinned: z.boolean() }) },
+  /** Shows the main window on that conversation (event app:openConversation) and hides the quick window. */
+  'quick:openInMain': { input: z.object({ conversationId: Id }).strict(), output: z.object({ opened: z.boolean() }) },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {
@@ -124,6 +143,10 @@ export const eventContract = {
   /** Sent once per answer whatever its end: complete, cancelled or error. */
   'chat:done': z.object({ conversationId: Id, message: Message }),
   'conversations:changed': z.object({ conversation: Conversation }),
+  /** The main window should show this conversation (sent after "Open in main window" in the quick window). */
+  'app:openConversation': z.object({ conversationId: Id }),
+  /** The quick window was just shown: focus the input at once. */
+  'quick:shown': z.object({ at: z.number() }),
 } satisfies Record<EventName, z.ZodType>;
 
 export type ChannelInput<C extends ChannelName> = z.input<(typeof contract)[C]['input']>;
