@@ -24,6 +24,11 @@ import { createImportRepository } from './services/data-transfer/import-reposito
 import { createPromptTemplateLibrary } from './services/settings/prompt-template-library';
 import { createAppearanceSettings } from './services/settings/appearance-settings';
 import { createProviderSettings, defaultProviderId } from './services/settings/provider-settings';
+import type { QuickAskState } from '../shared/quick-ask';
+import type { DesktopShell } from './services/desktop/desktop-shell';
+import { createHeadlessDesktopShell } from './services/desktop/headless-desktop-shell';
+import { createQuickAskSettings } from './services/desktop/quick-ask-settings';
+import { createQuickWindowService } from './services/desktop/quick-window-service';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -41,12 +46,21 @@ export interface BackendOptions {
   localProbeTimeoutMs?: number;
   nativeBinding?: string;
   onInternalError?: (channel: string, err: unknown) => void;
+  /** The windows, clipboard and hotkey around the backend. Absent: a headless one (see headless-desktop-shell.ts). */
+  desktop?: DesktopShell;
+  /** Defaults to process.platform; decides platform defaults such as closing to the tray on macOS. */
+  platform?: string;
 }
 
 export interface Backend {
   invoke: Router;
   subscribe(listener: EventListener): () => void;
   databaseFile: string;
+  quickAsk: {
+    settings(): QuickAskState;
+    /** Registers the saved hotkey and applies the background settings; the shell calls it once its windows exist. */
+    applyAtStart(): void;
+  };
   /** Answers still streaming are stopped and stored before the database closes. */
   close(): Promise<void>;
 }
@@ -89,7 +103,11 @@ export function createBackend(options: BackendOptions): Backend {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timings ? { timings: options.timings } : {}),
   });
-  const handlers = createHandlers({ conversations: createConversationService(conversations, provider), messages, chat, keys, provider, providers, conversationProvider: createConversationProvider({ db, conversations, registry: provider.registry, emit }), search: createSearchService(createSearchRepository(db)), conversationSettings, appearance, dataTransfer: createDataTransferService(conversations, messages, createImportRepository(db)), templates: createPromptTemplateLibrary(settings) });
+  const conversationService = createConversationService(conversations, provider);
+  const desktop = options.desktop ?? createHeadlessDesktopShell();
+  const quickAsk = createQuickAskSettings({ settings, desktop, platform: options.platform ?? process.platform });
+  const quickWindow = createQuickWindowService({ desktop, getConversation: conversationService.get, emit });
+  const handlers = createHandlers({ conversations: conversationService, quickAsk, quickWindow, messages, chat, keys, provider, providers, conversationProvider: createConversationProvider({ db, conversations, registry: provider.registry, emit }), search: createSearchService(createSearchRepository(db)), conversationSettings, appearance, dataTransfer: createDataTransferService(conversations, messages, createImportRepository(db)), templates: createPromptTemplateLibrary(settings) });
   const invoke = createRouter(handlers, {
     isTrustedSender: options.isTrustedSender,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
@@ -98,6 +116,7 @@ export function createBackend(options: BackendOptions): Backend {
   return {
     invoke,
     databaseFile,
+    quickAsk: { settings: quickAsk.get, applyAtStart: quickAsk.applyAtStart },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

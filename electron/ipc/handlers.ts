@@ -10,6 +10,8 @@ import type { ProviderSettingsService } from '../services/settings/provider-sett
 import type { AppearanceSettings } from '../services/settings/appearance-settings';
 import type { DataTransferService } from '../services/data-transfer/data-transfer-service';
 import type { PromptTemplateLibrary } from '../services/settings/prompt-template-library';
+import type { QuickAskSettingsService } from '../services/desktop/quick-ask-settings';
+import type { QuickWindowService } from '../services/desktop/quick-window-service';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
@@ -25,13 +27,15 @@ export interface HandlerDeps {
   dataTransfer: DataTransferService;
   templates: PromptTemplateLibrary;
   conversationSettings: ConversationSettings;
+  quickAsk: QuickAskSettingsService;
+  quickWindow: QuickWindowService;
 }
 
 /** One line per channel: the router has already validated every input. */
 export function createHandlers(d: HandlerDeps): Handlers {
   return {
     'conversations:list': (i) => d.conversations.list(i.limit === undefined ? undefined : { limit: i.limit, offset: i.offset ?? 0 }),
-    'conversations:create': (i) => d.conversations.create(i.title),
+    'conversations:create': (i) => d.conversations.create(i.title, i.origin),
     'conversations:rename': (i) => d.conversations.rename(i.id, i.title),
     'conversations:setPinned': (i) => d.conversations.setPinned(i.id, i.pinned),
     'conversations:setArchived': (i) => d.conversations.setArchived(i.id, i.archived),
@@ -72,6 +76,13 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'providers:test': (i) => d.providers.test(i.providerId),
     'providers:detectLocal': () => d.providers.detectLocal(),
     'conversations:setProvider': (i) => d.conversationProvider.set(i.id, i.providerId),
+    'settings:getQuickAsk': () => d.quickAsk.get(),
+    'settings:setQuickAsk': (i) => d.quickAsk.set(i),
+    'quick:clipboardText': () => d.quickWindow.clipboardText(),
+    'quick:hide': () => d.quickWindow.hide(),
+    'quick:resize': (i) => d.quickWindow.resize(i.height),
+    'quick:setPinned': (i) => d.quickWindow.setPinned(i.pinned),
+    'quick:openInMain': (i) => d.quickWindow.openInMain(i.conversationId),
   };
 }
 

@@ -3,6 +3,7 @@ import { createRouter } from '../../electron/ipc/router';
 import { channelNames, type ChannelName } from '../../shared/channels';
 import { recordingHandlers } from '../fixtures/recording-handlers';
 import { providerChannelCases } from './provider-channel-cases';
+import { quickAskChannelCases } from './quick-ask-channel-cases';
 
 const long = (n: number) => 'a'.repeat(n);
 
@@ -58,7 +59,8 @@ const cases: Record<ChannelName, ChannelCases> = {
     invalid: [
       ['a number as title', { title: 12 }],
       ['a title of 201 characters', { title: long(201) }],
-      ['an origin the channel does not take', { origin: 'quick' }],
+      ['an origin the channel does not take', { origin: 'file' }],
+      ['an unknown origin', { origin: 'popup' }],
     ],
   },
   'conversations:rename': {
@@ -226,6 +228,7 @@ const cases: Record<ChannelName, ChannelCases> = {
   },
   'secrets:deleteKey': { valid: { providerId: 'openai' }, invalid: providerCases({ providerId: 'openai' }) },
   ...providerChannelCases,
+  ...quickAskChannelCases,
 };
 
 const notObjects: [string, unknown][] = [
