@@ -27,6 +27,7 @@ const host = await startBrowserHost({
   ...(Number(process.env.PARLEY_LOCAL_PROBE_TIMEOUT_MS) > 0 ? { localProbeTimeoutMs: Number(process.env.PARLEY_LOCAL_PROBE_TIMEOUT_MS) } : {}),
 });
 console.log(`Parley is running at ${host.url}`);
+console.log(`Quick ask is at ${host.quickUrl}`);
 
 let closing = false;
 const shutdown = async () => {

@@ -4,15 +4,22 @@ import type { AddressInfo } from 'node:net';
 import { isChannelName } from '../../shared/channels';
 import { createBackend, type Backend, type BackendOptions } from '../backend';
 import { loadStatic } from './static-files';
+import { handleHostRoute, type Broadcast } from './host-routes';
+import { readBody, sendJson } from './http-io';
+import { createRecordingDesktopShell, type RecordingDesktopShell } from './recording-desktop-shell';
 
-export interface BrowserHostOptions extends Omit<BackendOptions, 'isTrustedSender'> {
+export interface BrowserHostOptions extends Omit<BackendOptions, 'isTrustedSender' | 'desktop'> {
   port: number;
   rendererDir: string;
 }
 
 export interface BrowserHost {
   url: string;
+  /** The quick-ask window's page, with the same token. */
+  quickUrl: string;
   backend: Backend;
+  /** Stands in for the Electron shell: records what the backend asked of the desktop (see /api/host/calls). */
+  desktop: RecordingDesktopShell;
   close(): Promise<void>;
 }
 
@@ -20,31 +27,8 @@ interface HostSender {
   token: string | undefined;
 }
 
-// Imports arrive as one body (the contract caps them at 200 MB of text).
-const maxBodyBytes = 256 * 1024 * 1024;
 const csp =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const parts: Buffer[] = [];
-    req.on('data', (d: Buffer) => {
-      size += d.length;
-      if (size > maxBodyBytes) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else parts.push(d);
-    });
-    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(value));
-}
 
 /**
  * Parley in a browser: the built renderer and the real backend on 127.0.0.1,
@@ -60,12 +44,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const given = Buffer.from((sender as HostSender | null)?.token ?? '');
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
   };
-  const backend = createBackend({ ...options, isTrustedSender });
+  const desktop = createRecordingDesktopShell();
+  const backend = createBackend({ ...options, isTrustedSender, desktop });
+  // The host plays the shell's part: the saved hotkey and background settings are applied once, at start.
+  backend.quickAsk.applyAtStart();
   const eventStreams = new Set<http.ServerResponse>();
-  const unsubscribe = backend.subscribe((event, payload) => {
+  const broadcast: Broadcast = (event, payload) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const res of eventStreams) res.write(frame);
-  });
+  };
+  const unsubscribe = backend.subscribe(broadcast);
 
   let allowedHosts: Set<string> = new Set();
   const server = http.createServer(async (req, res) => {
@@ -84,6 +72,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         eventStreams.add(res);
         req.on('close', () => eventStreams.delete(res));
         return;
+      }
+      if (url.pathname.startsWith('/api/host/')) {
+        if (!isTrustedSender(sender)) return sendJson(res, 403, { error: 'unknown sender' });
+        if (await handleHostRoute(req, res, url.pathname, desktop, broadcast)) return;
+        return sendJson(res, 404, { error: 'not found' });
       }
       const match = /^\/api\/invoke\/([a-zA-Z]+:[a-zA-Z]+)$/.exec(url.pathname);
       if (match && req.method === 'POST') {
@@ -122,7 +115,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
+    quickUrl: `http://127.0.0.1:${port}/quick.html#token=${token}`,
     backend,
+    desktop,
     async close() {
       unsubscribe();
       for (const res of eventStreams) res.end();

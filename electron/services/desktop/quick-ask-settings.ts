@@ -61,7 +61,7 @@ export function createQuickAskSettings({ settings, desktop, platform }: QuickAsk
         if (next.hotkey !== current.hotkey || hotkeyProblem !== null) {
           const result = register(next.hotkey);
           if (!result.ok) {
-            const kept = next.hotkey === current.hotkey ? 'The hotkey is still off' : `Parley kept ${say(current.hotkey)}`;
+            const kept = next.hotkey === current.hotkey ? 'the hotkey is still off' : `Parley kept ${say(current.hotkey)}`;
             throw new AppError('BAD_INPUT', `${failureSentence(result, next.hotkey)}; ${kept}.`);
           }
           hotkeyProblem = null;
