@@ -78,6 +78,7 @@ function keyName(part: string): string | null {
 }
 
 const isFunctionKey = (key: string) => /^F\d+$/.test(key);
+const typesCharacter = (key: string) => key.length === 1 || key === 'Plus' || key === 'Space' || key.startsWith('num');
 
 /**
  * Checks a hotkey against the grammar and answers it written the one canonical
@@ -105,6 +106,10 @@ export function checkAccelerator(text: string): AcceleratorCheck {
   const key = keys[0]!;
   // A bare letter or Space as a global hotkey would swallow that key in every other app.
   if (modifiers.size === 0 && !isFunctionKey(key)) return { ok: false, problem: `"${trimmed}" needs a modifier such as Ctrl, Alt or Shift (only F1–F24 work alone).` };
+  // Shift and AltGr only change which character a key types: Shift+A held globally would take every capital A.
+  if ([...modifiers].every((m) => m === 'Shift' || m === 'AltGr') && typesCharacter(key)) {
+    return { ok: false, problem: `"${trimmed}" is how a character is typed; add Ctrl, Alt or another modifier.` };
+  }
   const ordered = modifierOrder.filter((m) => modifiers.has(m));
   return { ok: true, accelerator: [...ordered, key].join('+') };
 }

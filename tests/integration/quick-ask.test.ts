@@ -126,6 +126,13 @@ describe('the quick window', () => {
     expect(cut.truncated).toBe(true);
   });
 
+  it('never cuts the clipboard between the two halves of an emoji', async () => {
+    const { tb, desktop } = startApp();
+    desktop.clipboard = `${'x'.repeat(QUICK_CLIPBOARD_MAX_CHARS - 1)}😀 and more`;
+    const cut = await tb.value('quick:clipboardText', {});
+    expect(cut).toEqual({ text: 'x'.repeat(QUICK_CLIPBOARD_MAX_CHARS - 1), truncated: true });
+  });
+
   it('hides, resizes and pins through the desktop', async () => {
     const { tb, desktop } = startApp();
     expect(await tb.value('quick:hide', {})).toEqual({ hidden: true });

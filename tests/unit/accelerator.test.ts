@@ -11,7 +11,7 @@ describe('checkAccelerator', () => {
     'Ctrl+0',
     'Super+Return',
     'Meta+Enter',
-    'AltGr+Q',
+    'Ctrl+AltGr+Q',
     'Shift+F12',
     'F1',
     'F24',
@@ -26,6 +26,9 @@ describe('checkAccelerator', () => {
     'Ctrl+Tab',
     'Ctrl+Backspace',
     'Ctrl+Insert',
+    'Shift+Up',
+    'Shift+Escape',
+    'AltGr+Shift+F3',
   ])('accepts %s', (accelerator) => {
     expect(isValidAccelerator(accelerator)).toBe(true);
   });
@@ -48,6 +51,10 @@ describe('checkAccelerator', () => {
     ['a two-letter key', 'Ctrl+AB'],
     ['a non-ASCII key', 'Ctrl+é'],
     ['a lone + key', 'Ctrl++'],
+    ['Shift on a letter, which types a capital', 'Shift+A'],
+    ['Shift on Space', 'Shift+Space'],
+    ['AltGr on a digit', 'AltGr+2'],
+    ['AltGr on a letter, which types @ on a German keyboard', 'AltGr+Q'],
   ])('refuses %s', (_what, accelerator) => {
     const check = checkAccelerator(accelerator);
     expect(check.ok).toBe(false);

@@ -1,12 +1,12 @@
-import { QUICK_CLIPBOARD_MAX_CHARS } from '../../../shared/quick-ask';
-import type { EventListener } from '../../backend';
+import { QUICK_CLIPBOARD_MAX_CHARS, QUICK_WINDOW_MAX_HEIGHT } from '../../../shared/quick-ask';
+import type { EmitEvent } from '../chat/chat-service';
 import type { DesktopShell } from './desktop-shell';
 
 export interface QuickWindowDeps {
   desktop: DesktopShell;
   /** Throws NOT_FOUND for a conversation that does not exist (the conversation service's get). */
   getConversation: (id: string) => unknown;
-  emit: EventListener;
+  emit: EmitEvent;
 }
 
 /** What the quick window asks of main: its own size and visibility, the clipboard, and handing a conversation to the main window. */
@@ -20,7 +20,8 @@ export function createQuickWindowService({ desktop, getConversation, emit }: Qui
       return { text: text.slice(0, end), truncated: end < text.length };
     },
     hide: () => ({ hidden: desktop.hideQuickWindow() }),
-    resize: (height: number) => ({ height: desktop.resizeQuickWindow(height) }),
+    // Clamped here too, so a shell that returns its raw window height cannot fail the contract's bound.
+    resize: (height: number) => ({ height: Math.min(QUICK_WINDOW_MAX_HEIGHT, Math.round(desktop.resizeQuickWindow(height))) }),
     setPinned(pinned: boolean) {
       desktop.setQuickWindowPinned(pinned);
       return { pinned };
