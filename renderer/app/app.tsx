@@ -6,6 +6,8 @@ import { connectChatEvents, useChatStore } from '../stores/chat-store';
 import { useSettingsStore } from '../stores/settings-store';
 import { defaultProviderNeedsKey } from '../stores/providers-store';
 import { useAppearanceStore } from '../stores/appearance-store';
+import { openConversation } from '../stores/conversation-actions';
+import { parley } from '../api/parley';
 import { useKeyboardShortcuts } from '../features/shortcuts/shortcuts';
 import { ShortcutsSheet } from '../features/shortcuts/shortcuts-sheet';
 import { useShortcutSheet } from '../features/shortcuts/shortcuts-sheet-store';
@@ -17,6 +19,7 @@ export function App() {
   useKeyboardShortcuts();
   useEffect(() => {
     const disconnect = connectChatEvents();
+    const offOpen = parley.subscribe('app:openConversation', ({ conversationId }) => void openConversation(conversationId));
     void useAppearanceStore.getState().load().catch(() => {}); // the system theme stays if this fails
     void useChatStore.getState().loadConversations();
     // First run: with no key anywhere, Settings is the first thing to see.
@@ -28,7 +31,10 @@ export function App() {
         if (!useSettingsStore.getState().key?.hasKey && needsKey) useSettingsStore.getState().setOpen(true);
       })
       .catch((err: Error) => useChatStore.setState({ problem: err.message }));
-    return disconnect;
+    return () => {
+      disconnect();
+      offOpen();
+    };
   }, []);
 
   return (

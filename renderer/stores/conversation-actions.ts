@@ -101,3 +101,12 @@ export async function setPinned(id: string, pinned: boolean): Promise<void> {
     fail(err);
   }
 }
+
+/**
+ * Shows a conversation begun elsewhere (the quick window's "Open in main window"): the list is read again
+ * first when it does not have it yet, so the conversation is both selected and visible in the list.
+ */
+export async function openConversation(id: string): Promise<void> {
+  if (!useChatStore.getState().conversations.some((c) => c.id === id)) await useChatStore.getState().loadConversations();
+  await useChatStore.getState().select(id);
+}

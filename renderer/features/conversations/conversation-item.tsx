@@ -67,6 +67,12 @@ export function ConversationItem({ conversation, selected, onSelect, onRename, o
       <button type="button" className="conversation-open" aria-current={selected ? 'page' : undefined} onClick={onSelect}>
         {conversation.pinned && <span aria-hidden="true">📌 </span>}
         {title}
+        {conversation.origin === 'quick' && (
+          <span className="origin-badge" title="Asked in the quick-ask window">
+            <span aria-hidden="true">Quick</span>
+            <span className="visually-hidden"> (quick ask)</span>
+          </span>
+        )}
       </button>
       <ConversationMenu
         title={title}

@@ -6,6 +6,7 @@ import { ChatDefaultsFields, useChatDefaultsForm } from './chat-defaults-fields'
 import { ThemePicker } from './theme-picker';
 import { DataTransfer } from './data-transfer';
 import { ProvidersSection } from './providers-section';
+import { QuickAskSection } from './quick-ask-section';
 import { TemplateLibrary } from '../templates/template-library';
 
 export function SettingsDialog() {
@@ -100,6 +101,7 @@ export function SettingsDialog() {
         <legend>Appearance</legend>
         <ThemePicker />
       </fieldset>
+      <QuickAskSection />
       <TemplateLibrary />
       <DataTransfer />
       {error && (

@@ -1,0 +1,45 @@
+import { useLayoutEffect, useRef } from 'react';
+import { useStickToBottom } from '../features/chat/stick-to-bottom';
+import { AskForm } from './ask-form';
+import { ClipboardPreview } from './clipboard-preview';
+import { QuickMessages } from './quick-messages';
+import { useQuickStore } from './quick-store';
+import { QuickToolbar } from './quick-toolbar';
+import { useQuickWindowEvents } from './quick-window-events';
+import { useReportHeight } from './use-report-height';
+
+/** The quick-ask window: a question box, and the answer growing under it. */
+export function QuickApp() {
+  const root = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const messages = useQuickStore((s) => s.messages);
+  const problem = useQuickStore((s) => s.problem);
+  const stick = useStickToBottom();
+  useQuickWindowEvents(input);
+  useReportHeight(root, scroller);
+
+  // Past the window's full height the answer scrolls; it follows the text only if the reader was at the end.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && stick.wasAtBottom(el)) el.scrollTop = el.scrollHeight;
+  }, [messages, stick]);
+
+  return (
+    <div className="quick" ref={root}>
+      <AskForm input={input} />
+      <QuickToolbar />
+      <ClipboardPreview />
+      <div className="quick-scroll" ref={scroller} onScroll={stick.onScroll} role="log" aria-label="Answer">
+        <div className="quick-content">
+          <QuickMessages messages={messages} />
+          {problem && (
+            <div role="alert" className="problem quick-problem">
+              {problem}
+            </div>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

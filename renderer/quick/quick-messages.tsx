@@ -1,0 +1,45 @@
+import type { Message } from '../../shared/domain';
+import { AnswerMarkdown } from './lazy-markdown';
+
+const statusNote: Partial<Record<Message['status'], string>> = { cancelled: 'Stopped', interrupted: 'Interrupted' };
+
+/** The exchange so far: each question small and soft, its answer as in the main window. */
+export function QuickMessages({ messages }: { messages: Message[] }) {
+  return (
+    <>
+      {messages.map((m) =>
+        m.role === 'user' ? (
+          <article key={m.id} className="quick-question" aria-label="You">
+            <p className="user-text">{m.content}</p>
+          </article>
+        ) : (
+          <QuickAnswer key={m.id} message={m} />
+        ),
+      )}
+    </>
+  );
+}
+
+function QuickAnswer({ message }: { message: Message }) {
+  const note = statusNote[message.status];
+  const streaming = message.status === 'streaming';
+  return (
+    <article className="quick-answer-text" aria-label={note ? `Assistant (${note.toLowerCase()})` : 'Assistant'} aria-busy={streaming}>
+      {message.content === '' && streaming ? (
+        <p className="thinking" aria-label="Waiting for the answer">
+          <span className="dot" />
+          <span className="dot" />
+          <span className="dot" />
+        </p>
+      ) : (
+        message.content !== '' && <AnswerMarkdown text={message.content} />
+      )}
+      {note && <p className="message-note">{note}</p>}
+      {message.error && (
+        <div role="alert" className="message-error">
+          {message.error.message}
+        </div>
+      )}
+    </article>
+  );
+}
