@@ -3,6 +3,8 @@ import path from 'node:path';
 
 export interface HostProcess {
   url: string;
+  /** The quick-ask window's page, from the line after the main one. */
+  quickUrl: string;
   child: ChildProcess;
   output: () => string;
   stop(): Promise<void>;
@@ -11,7 +13,8 @@ export interface HostProcess {
 const root = path.resolve(import.meta.dirname, '../../..');
 
 /**
- * Starts `npm run web`'s program exactly as a person would, and waits for the line with its URL.
+ * Starts `npm run web`'s program exactly as a person would, and waits for the lines with its URLs: the main
+ * window's, and on its own line containing "quick", the quick-ask window's.
  * Pass PARLEY_KEYCHAIN_SERVICE in `env` so tests never touch a person's real Parley key.
  */
 export async function startHostProcess(dataDir: string, env: Record<string, string> = {}): Promise<HostProcess> {
@@ -23,13 +26,14 @@ export async function startHostProcess(dataDir: string, env: Record<string, stri
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const url = await new Promise<string>((resolve, reject) => {
+  const { url, quickUrl } = await new Promise<{ url: string; quickUrl: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 30_000);
     const check = () => {
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m) {
+      const main = /running at (http:\/\/\S+)/.exec(out);
+      const quick = /^.*\bquick\b.*?(http:\/\/\S+)/im.exec(out);
+      if (main && quick) {
         clearTimeout(timer);
-        resolve(m[1]!);
+        resolve({ url: main[1]!, quickUrl: quick[1]! });
       }
     };
     child.stdout!.on('data', check);
@@ -37,6 +41,7 @@ export async function startHostProcess(dataDir: string, env: Record<string, stri
   });
   return {
     url,
+    quickUrl,
     child,
     output: () => out,
     stop: () =>
