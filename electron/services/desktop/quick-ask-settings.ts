@@ -24,11 +24,20 @@ export function createQuickAskSettings({ settings, desktop, platform }: QuickAsk
   /** Why the saved hotkey is not registered, from the last attempt; kept in memory because it is about this run. */
   let hotkeyProblem: string | null = null;
 
+  /** Field by field, so one value stored wrong (hand-edited, or from an older rule) falls back alone instead of resetting the rest. */
   const saved = (): QuickAskSettings => {
-    const parsed = QuickAskSettings.safeParse({ ...defaults, ...settings.get<Partial<QuickAskSettings>>(key) });
-    // A stored hotkey the grammar refuses (hand-edited, or from an older rule) falls back rather than leaving no hotkey.
-    if (!parsed.success || !checkAccelerator(parsed.data.hotkey).ok) return parsed.success ? { ...parsed.data, hotkey: defaults.hotkey } : defaults;
-    return parsed.data;
+    const stored = settings.get<Record<string, unknown>>(key) ?? {};
+    const field = <K extends keyof QuickAskSettings>(k: K): QuickAskSettings[K] => {
+      const parsed = QuickAskSettings.shape[k].safeParse(stored[k]);
+      return parsed.success ? (parsed.data as QuickAskSettings[K]) : defaults[k];
+    };
+    const hotkey = field('hotkey');
+    return {
+      hotkey: checkAccelerator(hotkey).ok ? hotkey : defaults.hotkey,
+      closeToTray: field('closeToTray'),
+      openAtLogin: field('openAtLogin'),
+      useClipboardByDefault: field('useClipboardByDefault'),
+    };
   };
   const state = (): QuickAskState => ({ ...saved(), hotkeyProblem });
   const say = (accelerator: string) => describeAccelerator(accelerator, platform);
