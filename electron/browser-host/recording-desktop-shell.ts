@@ -36,6 +36,8 @@ export interface RecordingDesktopShell extends DesktopShell {
  * and the bench read the record to see that Esc hid the window or that
  * "Open in main window" showed the main one.
  */
+const maxCalls = 10_000;
+
 export function createRecordingDesktopShell(): RecordingDesktopShell {
   const calls: DesktopCall[] = [];
   const taken = new Set<string>();
@@ -44,6 +46,8 @@ export function createRecordingDesktopShell(): RecordingDesktopShell {
   const record = (method: DesktopCall['method'], args: unknown[]): DesktopCall => {
     const call = { method, args, at: Date.now() };
     calls.push(call);
+    // A person may keep `npm run web` open for days, resizing on every answer: keep the recent record only.
+    if (calls.length > maxCalls) calls.splice(0, calls.length - maxCalls);
     return call;
   };
   const canonical = (accelerator: string) => {
