@@ -1,5 +1,6 @@
 import type { Message } from '../../shared/domain';
 import { AnswerMarkdown } from './lazy-markdown';
+import { splitQuotedContext } from './quoted-context';
 
 const statusNote: Partial<Record<Message['status'], string>> = { cancelled: 'Stopped', interrupted: 'Interrupted' };
 
@@ -9,14 +10,22 @@ export function QuickMessages({ messages }: { messages: Message[] }) {
     <>
       {messages.map((m) =>
         m.role === 'user' ? (
-          <article key={m.id} className="quick-question" aria-label="You">
-            <p className="user-text">{m.content}</p>
-          </article>
+          <QuickQuestion key={m.id} content={m.content} />
         ) : (
           <QuickAnswer key={m.id} message={m} />
         ),
       )}
     </>
+  );
+}
+
+function QuickQuestion({ content }: { content: string }) {
+  const { context, question } = splitQuotedContext(content);
+  return (
+    <article className="quick-question" aria-label="You">
+      {context && <blockquote className="quick-quote">{context}</blockquote>}
+      <p className="user-text">{question}</p>
+    </article>
   );
 }
 

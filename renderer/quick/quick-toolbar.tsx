@@ -1,4 +1,5 @@
 import { ModelPicker } from './model-picker';
+import { PinIcon } from './pin-icon';
 import { openInMain, setPinned, setUseClipboard, startOver, useQuickStore } from './quick-store';
 
 const modKey = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
@@ -23,12 +24,12 @@ export function QuickToolbar() {
         title={pinned ? 'Pinned: stays open when you click elsewhere' : 'Pin: stay open when you click elsewhere'}
         onClick={() => void setPinned(!pinned)}
       >
-        📌
+        <PinIcon filled={pinned} />
       </button>
       <span className="quick-spacer" />
       {conversationId && (
-        <button type="button" className="quick-small" onClick={startOver}>
-          New question
+        <button type="button" className="quick-small" aria-label="New question" title="Start a new question" onClick={startOver}>
+          New
         </button>
       )}
       <button

@@ -21,3 +21,15 @@ export function quoteLines(text: string): string {
     .map((line) => (line ? `> ${line}` : '>'))
     .join('\n');
 }
+
+/** A sent question taken apart again for display: the quoted context it began with, and the question. */
+export function splitQuotedContext(content: string): { context: string | null; question: string } {
+  const m = /^((?:>(?: .*)?\n)+)\n([\s\S]*)$/.exec(content);
+  if (!m) return { context: null, question: content };
+  const context = m[1]!
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.replace(/^> ?/, ''))
+    .join('\n');
+  return { context, question: m[2]! };
+}

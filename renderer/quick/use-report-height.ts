@@ -7,8 +7,7 @@ const maxReported = 10_000;
 /**
  * Tells main how tall the content is, so the window grows with the answer.
  * Main caps the height; past the cap the answer area scrolls and no more
- * reports are sent until the content shrinks again. The height is the
- * page's natural one: the fixed rows plus everything in the scroller.
+ * reports are sent until the content shrinks again.
  */
 export function useReportHeight(root: RefObject<HTMLElement | null>, scroller: RefObject<HTMLElement | null>): void {
   useEffect(() => {
@@ -20,7 +19,9 @@ export function useReportHeight(root: RefObject<HTMLElement | null>, scroller: R
     let frame = 0;
     const measure = () => {
       frame = 0;
-      const natural = Math.ceil(r.scrollHeight - s.clientHeight + s.scrollHeight);
+      // The page's own height (borders included) plus whatever is hidden: the answer scrolled in its area, or
+      // the fixed rows spilling out of a window still too short for them.
+      const natural = Math.ceil(r.offsetHeight + (r.scrollHeight - r.clientHeight) + (s.scrollHeight - s.clientHeight));
       const height = Math.max(1, Math.min(natural, cap));
       if (height === last) return;
       last = height;
