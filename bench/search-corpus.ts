@@ -129,9 +129,12 @@ export function fillCorpus(db: Database.Database, shape: CorpusShape, log: (line
   const step = (2 * 365 * 24 * 3600 * 1000) / shape.messages;
 
   // The schema's triggers index one message per statement, about six times slower than one INSERT … SELECT
-  // at the end; so they are set aside while filling and put back exactly as they were.
+  // at the end; so they (and the ones noting messages for search_terms) are set aside while filling and put
+  // back exactly as they were.
   const ftsTriggers = db
-    .prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'messages' AND sql LIKE '%messages_fts%'")
+    .prepare<[], { name: string; sql: string }>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'messages' AND (sql LIKE '%messages_fts%' OR sql LIKE '%search_terms%')",
+    )
     .all();
   db.transaction(() => {
     for (const t of ftsTriggers) db.exec(`DROP TRIGGER ${t.name}`);
@@ -162,6 +165,10 @@ export function fillCorpus(db: Database.Database, shape: CorpusShape, log: (line
     }
     log('  search corpus: indexing');
     db.exec("INSERT INTO messages_fts (rowid, content) SELECT rowid, content FROM messages WHERE status != 'streaming'");
+    // As migration 0004 fills it for an existing database: every word of the index, read once.
+    db.exec(`CREATE VIRTUAL TABLE temp.corpus_words USING fts5vocab(main, 'messages_fts', 'instance');
+      INSERT INTO search_terms (term, last_rowid) SELECT term, max(doc) FROM temp.corpus_words GROUP BY term;
+      DROP TABLE temp.corpus_words;`);
     for (const t of ftsTriggers) db.exec(t.sql);
   })();
   return { rawTextBytes, bigConversationId };

@@ -43,3 +43,18 @@ export function toFtsQuery(text: string, options: { minPrefixLength?: number } =
   if (prefix) quoted[quoted.length - 1] += '*';
   return { match: quoted.join(' '), terms, prefix };
 }
+
+const quote = (word: string) => `"${word.replaceAll('"', '""')}"`;
+
+/**
+ * The same query with the word being typed written out as the indexed words
+ * it begins (see search-terms.ts): an OR of whole words that FTS5 reads
+ * lazily, newest first, where its prefix query would merge every one of their
+ * message lists first. Null when no indexed word begins so: nothing matches.
+ */
+export function withPrefixWords(query: FtsQuery, words: readonly string[]): string | null {
+  if (!query.prefix || words.length === 0) return null;
+  const typed = words.length === 1 ? quote(words[0]!) : `(${words.map(quote).join(' OR ')})`;
+  // An explicit AND: FTS5 reads `"a" ("b" OR "c")` as a syntax error, not as an implicit AND.
+  return [...query.terms.slice(0, -1).map(quote), typed].join(' AND ');
+}

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '../fixtures/fake-openai-server';
@@ -67,8 +68,18 @@ describe('export and import', () => {
     // The tool node between them is skipped: the follow-up hangs from the answer it followed.
     expect(byContent('Thanks!').parentId).toBe(byContent('An acetone smell').id);
     expect(byContent('Whole rye').model).toBe('gpt-4o');
-    // Imported messages are searchable like any other (indexed once, as complete).
+    // Imported messages are searchable like any other (indexed once, as complete), by the word being typed too.
     expect(messages.every((m) => m.status === 'complete')).toBe(true);
+    const found = await b.value('search:messages', { query: 'sourd' });
+    expect(found.messages.map((h) => h.messageId)).toContain(question.id);
+    // Their words were read during the import, not left for the first search.
+    const db = new Database(b.databaseFile, { readonly: true });
+    try {
+      expect(db.prepare('SELECT count(*) FROM search_terms_pending').pluck().get()).toBe(0);
+      expect(db.prepare("SELECT term FROM search_terms WHERE term = 'sourdough'").pluck().get()).toBe('sourdough');
+    } finally {
+      db.close();
+    }
   });
 
   it('refuses a file it does not understand, clearly, and writes nothing', async () => {

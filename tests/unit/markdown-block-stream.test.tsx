@@ -84,7 +84,7 @@ describe('the markdown block stream', () => {
     ['a gap that is not between items after all', '1. a\n2. b\n3. c\n\n--\n\n- x\n* y\n+ z\n'],
     ['ordered lists with parentheses and a change of delimiter', '1) a\n2) b\n3) c\n4. d\n5. e\n'],
     ['carriage returns', 'line one\r\nline two\r\n\r\n```\r\ncode\r\n```\r\n'],
-  ])('matches a whole-text parse at every character of %s', (_name, text) => {
+  ])('matches a whole-text parse at every character of %s', heavy, (_name, text) => {
     streamAndCompare(text, () => 1, { everyPrefix: true });
   });
 

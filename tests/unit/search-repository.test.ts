@@ -150,9 +150,9 @@ describe('the search query plans', () => {
     expect(steps).toEqual([expect.stringMatching(/^SCAN messages_fts VIRTUAL TABLE INDEX 192:/), 'SEARCH m USING INTEGER PRIMARY KEY (rowid=?)']);
   });
 
-  it('fetches the chosen hits in one pass over the rowid range, not one doclist walk per hit', () => {
-    const steps = plan(chosenHitsSql, { match: '"x"', floor: 1, chosen: '[1,2]' });
-    expect(steps[0]).toMatch(/^SCAN messages_fts VIRTUAL TABLE INDEX \d+:M1>$/);
+  it('fetches the chosen hits in one newest-first walk that stops at the last of them, not one doclist walk per hit', () => {
+    const steps = plan(chosenHitsSql, { match: '"x"', count: 2, chosen: '[1,2]' });
+    expect(steps[0]).toMatch(/^SCAN messages_fts VIRTUAL TABLE INDEX \d+:M1$/);
     expect(steps.join('\n')).not.toMatch(/TEMP B-TREE|SCAN m\b|SCAN c\b|=M1/);
   });
 

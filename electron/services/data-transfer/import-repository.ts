@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ConversationBundle } from './backup-format';
+import { createSearchTerms } from '../../db/search-terms';
 
 /** Writes whole conversations as they were, every field kept, in one transaction per import. */
 export function createImportRepository(db: Database.Database) {
@@ -13,6 +14,7 @@ export function createImportRepository(db: Database.Database) {
      VALUES (@id, @conversationId, @parentId, @role, @content, @status, @errorCode, @errorMessage, @retryAfterMs,
        @model, @finishReason, @promptTokens, @completionTokens, @costUsd, @ttftMs, @totalMs, @createdAt, @updatedAt)`,
   );
+  const searchTerms = createSearchTerms(db);
   return {
     insertAll: db.transaction((bundles: ConversationBundle[]) => {
       for (const { conversation: c, messages } of bundles) {
@@ -30,6 +32,8 @@ export function createImportRepository(db: Database.Database) {
           });
         }
       }
+      // The imported words are read now, while the import is awaited, rather than at the first keystroke in search.
+      searchTerms.catchUp();
     }),
   };
 }
