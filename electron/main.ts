@@ -1,11 +1,15 @@
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, dialog, globalShortcut, ipcMain, type BrowserWindow } from 'electron';
 import { createBackend, type Backend } from './backend';
 import { createKeytarSecretStore } from './services/secrets/keytar-secret-store';
 import { appPaths } from './shell/app-paths';
+import { createElectronDesktopShell } from './shell/electron-desktop-shell';
+import { createHotkey } from './shell/hotkey';
 import { connectIpc } from './shell/ipc-bridge';
 import { createMainWindow, revealWindow } from './shell/main-window';
 import { locateNativeModules } from './shell/native-modules';
+import { createQuickWindow, type QuickWindow } from './shell/quick-window';
 import { claimSingleInstance } from './shell/single-instance';
+import { createTray, type ParleyTray } from './shell/tray';
 import { createTrustedSenders } from './shell/trusted-senders';
 import { secureWebContents } from './shell/window-security';
 
@@ -19,13 +23,37 @@ const paths = appPaths(app.getAppPath());
 const senders = createTrustedSenders(paths.rendererUrl);
 let backend: Backend | null = null;
 let mainWindow: BrowserWindow | null = null;
+let quickWindow: QuickWindow | null = null;
+let tray: ParleyTray | null = null;
 let quitting: 'no' | 'closing-backend' | 'ready' = 'no';
+/** Set by the first before-quit: from then on windows really close. */
+let shuttingDown = false;
+/** The chat window's close button hid it (close to tray); unlike a window still painting, a dock click should show it. */
+let hiddenToTray = false;
+
+const hotkey = createHotkey(globalShortcut, () => quickWindow?.toggle());
+const desktop = createElectronDesktopShell({
+  quickWindow: () => quickWindow,
+  hotkey,
+  showMainWindow,
+  onHotkeyChanged: (accelerator) => tray?.setHotkey(accelerator),
+});
 
 function openMainWindow(): void {
   const win = createMainWindow(paths, (err) => void fail('Parley could not show its window', err));
   senders.trust(win.webContents);
+  // Hidden rather than closed: the tray, the hotkey's "Open in main window" and a second launch bring it back as it was.
+  win.on('close', (event) => {
+    if (shuttingDown || !desktop.closeToTray()) return;
+    event.preventDefault();
+    win.hide();
+    hiddenToTray = true;
+  });
+  win.on('show', () => (hiddenToTray = false));
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+    // The hidden quick window means window-all-closed never comes: closing the chat window is what quits (macOS aside).
+    if (!shuttingDown && process.platform !== 'darwin') app.quit();
   });
   mainWindow = win;
 }
@@ -63,6 +91,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   const native = locateNativeModules({ appDir: app.getAppPath(), isPackaged: app.isPackaged, electronVersion: process.versions.electron });
   backend = createBackend({
+    desktop,
     dataDir: app.getPath('userData'),
     secrets: createKeytarSecretStore('Parley', native.keytarModule),
     isTrustedSender: senders.isTrustedSender,
@@ -71,6 +100,24 @@ async function start(): Promise<void> {
   });
   connectIpc(ipcMain, backend, senders);
   openMainWindow();
+  quickWindow = createQuickWindow(paths, {
+    onLoadError: (err) => console.error('Parley: the quick-ask window could not load', err),
+    onSummoned: desktop.refreshClipboard,
+  });
+  senders.trust(quickWindow.window.webContents, paths.quickRendererUrl);
+  try {
+    // The contract has no "start a new chat" event yet, so New chat only brings the chat window up.
+    tray = createTray(paths.trayIconFile, { quickAsk: () => quickWindow?.show(), newChat: showMainWindow, showMain: showMainWindow, quit: () => app.quit() });
+  } catch (err) {
+    // Some Linux desktops have no tray: Parley still runs, reachable by its hotkey and a second launch.
+    console.error('Parley: no tray icon', err);
+  }
+  try {
+    backend.quickAsk.applyAtStart();
+  } catch (err) {
+    // An "Open at login" entry that cannot be written is not worth refusing to start over.
+    console.error('Parley: applying the quick-ask settings failed', err);
+  }
 }
 
 if (claimSingleInstance(app, showMainWindow)) {
@@ -81,11 +128,15 @@ if (claimSingleInstance(app, showMainWindow)) {
     // macOS apps stay alive without windows until Cmd+Q.
     if (process.platform !== 'darwin') app.quit();
   });
+  // A dock click: the chat window comes back whether it was closed or hidden to the tray.
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) showMainWindow();
+    if (!mainWindow || hiddenToTray) showMainWindow();
   });
   // Electron does not await before-quit: hold the quit, close the backend (stopping and storing live answers), then quit again.
   app.on('before-quit', (event) => {
+    shuttingDown = true;
+    quickWindow?.destroy();
+    quickWindow = null;
     if (quitting === 'ready') return;
     if (quitting === 'closing-backend') return event.preventDefault();
     if (!backend) return;
@@ -96,5 +147,7 @@ if (claimSingleInstance(app, showMainWindow)) {
       app.quit();
     });
   });
+  // The hotkey belongs to the system while Parley is not running.
+  app.on('will-quit', () => globalShortcut.unregisterAll());
   start().catch((err: unknown) => void fail('Parley could not start', err));
 }

@@ -4,11 +4,13 @@ import type { WebContents, WebFrameMain } from 'electron';
  * The one place that decides whether an IPC message came from Parley: the
  * webContents must be one of our windows (registered when created, forgotten
  * when destroyed), the frame must be its top frame, and the document must be
- * our renderer file. A sub-frame, a window we did not create, or our window
- * after navigating elsewhere are all refused.
+ * the renderer file that window was made for (the chat window's index.html,
+ * the quick window's quick.html). A sub-frame, a window we did not create, or
+ * our window showing any other document are all refused.
  */
 export interface TrustedSenders {
-  trust(contents: WebContents): void;
+  /** `documentUrl` defaults to the chat window's document. */
+  trust(contents: WebContents, documentUrl?: string): void;
   isTrustedSender(sender: unknown): boolean;
   /** Our windows still alive and showing the renderer: where events may go. */
   contents(): WebContents[];
@@ -36,23 +38,29 @@ function isTopFrame(frame: WebFrameMain, contents: WebContents): boolean {
   return frame === top || (frame.processId === top.processId && frame.routingId === top.routingId);
 }
 
+interface TrustedWindow {
+  contents: WebContents;
+  document: URL;
+}
+
 export function createTrustedSenders(rendererUrl: string): TrustedSenders {
-  const expected = new URL(rendererUrl);
-  const trusted = new Map<number, WebContents>();
+  const trusted = new Map<number, TrustedWindow>();
 
   return {
-    trust(contents) {
+    trust(contents, documentUrl = rendererUrl) {
       const id = contents.id;
-      trusted.set(id, contents);
+      trusted.set(id, { contents, document: new URL(documentUrl) });
       contents.once('destroyed', () => trusted.delete(id));
     },
     isTrustedSender(sender) {
       if (typeof sender !== 'object' || sender === null) return false;
       const { sender: contents, senderFrame: frame } = sender as SenderEvent;
-      if (!contents || trusted.get(contents.id) !== contents || contents.isDestroyed()) return false;
+      const entry = contents ? trusted.get(contents.id) : undefined;
+      if (!contents || entry?.contents !== contents || contents.isDestroyed()) return false;
       if (!frame || frame.detached) return false;
-      return isTopFrame(frame, contents) && sameDocument(frame.url, expected);
+      return isTopFrame(frame, contents) && sameDocument(frame.url, entry.document);
     },
-    contents: () => [...trusted.values()].filter((c) => !c.isDestroyed() && sameDocument(c.mainFrame.url, expected)),
+    contents: () =>
+      [...trusted.values()].filter(({ contents: c, document }) => !c.isDestroyed() && sameDocument(c.mainFrame.url, document)).map((t) => t.contents),
   };
 }

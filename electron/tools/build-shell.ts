@@ -6,9 +6,11 @@
  *   addons, which main loads from the paths native-modules.ts resolves.
  * - preload: CommonJS because sandboxed preloads cannot be ES modules, and
  *   self-contained because a sandboxed preload can only require `electron`.
+ * - assets: the tray icon, copied to out/electron/assets, inside what
+ *   electron-builder packs (`out/**`).
  */
 import { build, type BuildOptions, type Message } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -66,7 +68,8 @@ export async function buildShell(outDir = path.join(root, 'out', 'electron')): P
     const fatal = result.warnings.filter((w) => w.id === 'empty-import-meta');
     if (fatal.length > 0) throw new Error(`import.meta would be empty in ${String(options.outfile)}:\n${describe(fatal)}`);
   }
-  console.log(`build-shell: wrote ${path.relative(root, path.join(outDir, 'main.cjs')) || outDir} and preload.cjs`);
+  cpSync(path.join(root, 'electron', 'assets'), path.join(outDir, 'assets'), { recursive: true });
+  console.log(`build-shell: wrote ${path.relative(root, path.join(outDir, 'main.cjs')) || outDir}, preload.cjs and assets/`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

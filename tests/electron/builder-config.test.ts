@@ -33,4 +33,15 @@ describe('electron-builder.yml', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.asarUnpack).toContain('out/native/**');
   });
+
+  it('packs the tray icon build-shell copies to out/electron/assets', async () => {
+    const config = await loadConfig();
+    const { minimatch } = require('minimatch') as { minimatch(file: string, pattern: string): boolean };
+    // getConfig normalises `files` to [{ filter: [...] }].
+    const patterns = (config.files as { filter: string[] }[]).flatMap((f) => f.filter);
+    const included = (file: string) =>
+      patterns.filter((p) => !p.startsWith('!')).some((p) => minimatch(file, p)) && !patterns.filter((p) => p.startsWith('!')).some((p) => minimatch(file, p.slice(1)));
+    expect(included('out/electron/assets/tray-icon.png')).toBe(true);
+    expect(included('out/electron/assets/tray-icon@2x.png')).toBe(true);
+  });
 });

@@ -52,6 +52,19 @@ describe('the preload bundle', () => {
   });
 });
 
+describe('the assets', () => {
+  it('puts the tray icon, 1x and 2x, beside the bundles', () => {
+    for (const [file, size] of [
+      ['tray-icon.png', 16],
+      ['tray-icon@2x.png', 32],
+    ] as const) {
+      const png = readFileSync(path.join(outDir, 'assets', file));
+      expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+  });
+});
+
 describe('the main bundle', () => {
   let dir: AppDir;
   afterEach(async () => {
@@ -82,8 +95,9 @@ describe('the main bundle', () => {
     runCommonJs(mainFile, (id) => (id === 'electron' ? electron : nodeRequire(id)));
     app.becomeReady();
 
-    await vi.waitFor(() => expect(FakeBrowserWindow.getAllWindows()).toHaveLength(1));
-    const win = FakeBrowserWindow.getAllWindows()[0]!;
+    // The chat window and the hidden quick-ask window.
+    await vi.waitFor(() => expect(FakeBrowserWindow.getAllWindows()).toHaveLength(2));
+    const win = FakeBrowserWindow.getAllWindows().find((w) => w.getTitle() === 'Parley')!;
     await vi.waitFor(() => expect(win.webContents.mainFrame.url).toMatch(/^file:/));
     const result = await fake().ipcMain.invoke('secrets:setKey', win.webContents.ipcEvent(), { providerId: 'openai', key: 'sk-bundle-1234' });
     expect(result).toMatchObject({ ok: true, value: { source: 'keychain', last4: '1234' } });

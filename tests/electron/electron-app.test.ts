@@ -53,9 +53,36 @@ describe('the packaged shell in Electron', () => {
     if (userData) rmSync(userData, { recursive: true, force: true });
   });
 
-  test(named('opens one window titled Parley'), async () => {
-    const titles = await app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.getTitle()));
-    expect(titles).toEqual(['Parley']);
+  test(named('opens one window titled Parley, with the quick-ask window made but hidden'), async () => {
+    const windows = await app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => ({ title: w.getTitle(), visible: w.isVisible() })));
+    expect(windows.filter((w) => w.visible).map((w) => w.title)).toEqual(['Parley']);
+    expect(windows.map((w) => w.title).sort()).toEqual(['Parley', 'Parley quick ask']);
+  });
+
+  test(named('the hotkey shows the quick window focused, and hides it when pressed again'), async () => {
+    // No API presses a global shortcut, so catch the callback main registers: wrap register, then change the hotkey in settings.
+    await app!.evaluate(({ globalShortcut }) => {
+      const register = globalShortcut.register.bind(globalShortcut);
+      globalShortcut.register = (accelerator, callback) => {
+        (globalThis as { parleyHotkeyPress?: () => void }).parleyHotkeyPress = callback;
+        return register(accelerator, callback);
+      };
+    });
+    const changed = await page.evaluate(() => {
+      const parley = (window as WindowWithParley).parley as { settings: { setQuickAsk(input: object): Promise<unknown> } };
+      return parley.settings.setQuickAsk({ hotkey: 'Alt+Shift+F12' });
+    });
+    expect(changed).toMatchObject({ ok: true, value: { hotkey: 'Alt+Shift+F12', hotkeyProblem: null } });
+    expect(await app!.evaluate(({ globalShortcut }) => globalShortcut.isRegistered('Alt+Shift+F12'))).toBe(true);
+
+    const press = () =>
+      app!.evaluate(({ BrowserWindow }) => {
+        (globalThis as { parleyHotkeyPress?: () => void }).parleyHotkeyPress!();
+        const quick = BrowserWindow.getAllWindows().find((w) => w.getTitle() === 'Parley quick ask')!;
+        return { visible: quick.isVisible(), focused: quick.isFocused() };
+      });
+    expect(await press()).toEqual({ visible: true, focused: true });
+    expect((await press()).visible).toBe(false);
   });
 
   test(named('gives the page window.parley with the contract methods, and no Node'), async () => {

@@ -11,6 +11,7 @@
 import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { vi } from 'vitest';
+import { FakeClipboard, FakeGlobalShortcut, FakeMenuModule, FakeNativeImageModule, FakeScreen, FakeTray } from './fake-desktop';
 
 export interface FakeEvent {
   defaultPrevented: boolean;
@@ -103,6 +104,9 @@ export class FakeBrowserWindow extends EventEmitter {
   static getAllWindows(): FakeBrowserWindow[] {
     return FakeBrowserWindow.all.filter((w) => !w.destroyed);
   }
+  static getFocusedWindow(): FakeBrowserWindow | null {
+    return FakeBrowserWindow.getAllWindows().find((w) => w.focused) ?? null;
+  }
   readonly options: Record<string, unknown>;
   readonly webContents: FakeWebContents;
   visible = false;
@@ -113,18 +117,33 @@ export class FakeBrowserWindow extends EventEmitter {
     if (FakeBrowserWindow.loadFailure) throw FakeBrowserWindow.loadFailure;
     this.webContents.mainFrame.url = pathToFileURL(file).href;
   });
+  bounds: { x: number; y: number; width: number; height: number };
   readonly show = vi.fn(() => {
     this.visible = true;
+    this.emit('show');
   });
+  readonly hide = vi.fn(() => {
+    this.visible = false;
+    if (this.focused) this.blur();
+    this.emit('hide');
+  });
+  /** Focus is one window's at a time, as on a desktop. */
   readonly focus = vi.fn(() => {
+    for (const other of FakeBrowserWindow.getAllWindows()) if (other !== this && other.focused) other.blur();
     this.focused = true;
+    this.emit('focus');
   });
+  readonly setBounds = vi.fn((bounds: Partial<FakeBrowserWindow['bounds']>) => {
+    this.bounds = { ...this.bounds, ...bounds };
+  });
+  readonly setVisibleOnAllWorkspaces = vi.fn();
   readonly restore = vi.fn(() => {
     this.minimized = false;
   });
   constructor(options: Record<string, unknown> = {}) {
     super();
     this.options = options;
+    this.bounds = { x: 0, y: 0, width: Number(options.width ?? 800), height: Number(options.height ?? 600) };
     this.webContents = new FakeWebContents(state().session.defaultSession);
     FakeBrowserWindow.all.push(this);
   }
@@ -143,12 +162,30 @@ export class FakeBrowserWindow extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
-  /** What closing the window does: 'closed', then its webContents is destroyed, then maybe window-all-closed. */
+  getBounds(): FakeBrowserWindow['bounds'] {
+    return { ...this.bounds };
+  }
+  /** The person clicks into another window or app. */
+  blur(): void {
+    this.focused = false;
+    this.emit('blur');
+  }
+  /** What the close button does: 'close' (which a listener may cancel), then as destroy(). */
   close(): void {
+    const event = fakeEvent();
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
+    this.destroy();
+  }
+  /** Closes without asking: 'closed', then its webContents is destroyed, then maybe window-all-closed. */
+  destroy(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
+    this.visible = false;
+    this.focused = false;
     this.emit('closed');
     this.webContents.destroy();
-    if (FakeBrowserWindow.getAllWindows().length === 0) state().app.emit('window-all-closed');
+    if (FakeBrowserWindow.getAllWindows().length === 0 && !state().app.quitting) state().app.emit('window-all-closed');
   }
 }
 
@@ -185,15 +222,28 @@ export class FakeApp extends EventEmitter {
   private resolveReady!: () => void;
   private readyPromise = new Promise<void>((r) => (this.resolveReady = r));
   requestSingleInstanceLock = vi.fn(() => this.gotLock);
-  /** Set once a quit went through, i.e. no before-quit listener held it. */
+  /** Set once a quit went through: no before-quit listener held it and every window closed. */
   hasQuit = false;
+  /** Between before-quit and the end: windows closing now do not emit window-all-closed, as in Electron. */
+  quitting = false;
   quit = vi.fn(() => {
+    if (this.quitting) return;
     const event = fakeEvent();
     this.emit('before-quit', event);
-    if (!event.defaultPrevented) this.hasQuit = true;
+    if (event.defaultPrevented) return;
+    this.quitting = true;
+    for (const win of FakeBrowserWindow.getAllWindows()) win.close();
+    // A window that refuses to close cancels the quit.
+    const willQuit = fakeEvent();
+    if (FakeBrowserWindow.getAllWindows().length === 0) this.emit('will-quit', willQuit);
+    this.quitting = false;
+    if (FakeBrowserWindow.getAllWindows().length === 0 && !willQuit.defaultPrevented) this.hasQuit = true;
   });
   exit = vi.fn((_code?: number) => undefined);
   enableSandbox = vi.fn();
+  setLoginItemSettings = vi.fn((_settings: { openAtLogin?: boolean }) => undefined);
+  /** macOS: hides every window and hands the focus to the app below. */
+  hide = vi.fn(() => undefined);
   whenReady(): Promise<void> {
     return this.readyPromise;
   }
@@ -228,6 +278,12 @@ export interface FakeElectron {
   shell: { openExternal: ReturnType<typeof vi.fn> };
   dialog: { showErrorBox: ReturnType<typeof vi.fn> };
   session: { defaultSession: FakeSession };
+  globalShortcut: FakeGlobalShortcut;
+  Tray: typeof FakeTray;
+  Menu: typeof FakeMenuModule;
+  nativeImage: typeof FakeNativeImageModule;
+  screen: FakeScreen;
+  clipboard: FakeClipboard;
 }
 
 function createState(): FakeElectron {
@@ -248,6 +304,12 @@ function createState(): FakeElectron {
     shell: { openExternal: vi.fn(async (_url: string) => undefined) },
     dialog: { showErrorBox: vi.fn((_title: string, _content: string) => undefined) },
     session: { defaultSession: new FakeSession() },
+    globalShortcut: new FakeGlobalShortcut(),
+    Tray: FakeTray,
+    Menu: FakeMenuModule,
+    nativeImage: FakeNativeImageModule,
+    screen: new FakeScreen(),
+    clipboard: new FakeClipboard(),
   };
 }
 
@@ -266,6 +328,7 @@ export function fake(): FakeElectron {
 export function resetFakeElectron(): FakeElectron {
   FakeBrowserWindow.all = [];
   FakeBrowserWindow.loadFailure = null;
+  FakeTray.all = [];
   holder.__parleyFakeElectron = createState();
   return holder.__parleyFakeElectron;
 }
@@ -275,7 +338,22 @@ export function resetFakeElectron(): FakeElectron {
  * imported once keeps seeing the current fake after a reset.
  */
 export function fakeElectronModule(): Record<string, unknown> {
-  const names = ['app', 'BrowserWindow', 'ipcMain', 'ipcRenderer', 'contextBridge', 'shell', 'dialog', 'session'] as const;
+  const names = [
+    'app',
+    'BrowserWindow',
+    'ipcMain',
+    'ipcRenderer',
+    'contextBridge',
+    'shell',
+    'dialog',
+    'session',
+    'globalShortcut',
+    'Tray',
+    'Menu',
+    'nativeImage',
+    'screen',
+    'clipboard',
+  ] as const;
   const mod: Record<string, unknown> = {};
   for (const name of names) Object.defineProperty(mod, name, { enumerable: true, get: () => state()[name] });
   Object.defineProperty(mod, 'default', { enumerable: true, value: mod });

@@ -8,6 +8,7 @@ import { createSessionSecretStore } from '../../electron/services/secrets/sessio
 import { appPaths } from '../../electron/shell/app-paths';
 import { connectIpc } from '../../electron/shell/ipc-bridge';
 import { createMainWindow } from '../../electron/shell/main-window';
+import { createQuickWindow } from '../../electron/shell/quick-window';
 import { createTrustedSenders, type TrustedSenders } from '../../electron/shell/trusted-senders';
 import { channelNames } from '../../shared/channels';
 import { startFakeOpenAI } from '../fixtures/fake-openai-server';
@@ -88,6 +89,20 @@ describe('the IPC bridge', () => {
     const foreign = new FakeWebContents(fake().session.defaultSession, paths.rendererUrl);
     const result = await fake().ipcMain.invoke('conversations:list', foreign.ipcEvent(), {});
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_SENDER' } });
+  });
+
+  it('trusts the quick window for the quick page only, and sends it events too', async () => {
+    const quick = createQuickWindow(paths).window as unknown as FakeBrowserWindow;
+    senders.trust(quick.webContents as unknown as WebContents, paths.quickRendererUrl);
+    await vi.waitFor(() => expect(quick.webContents.mainFrame.url).toBe(paths.quickRendererUrl));
+    expect(await fake().ipcMain.invoke('conversations:list', quick.webContents.ipcEvent(), {})).toMatchObject({ ok: true });
+    expect(senders.contents()).toContain(quick.webContents);
+
+    quick.webContents.mainFrame.url = paths.rendererUrl;
+    expect(await fake().ipcMain.invoke('conversations:list', quick.webContents.ipcEvent(), {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_SENDER' } });
+    const win = await openWindow();
+    win.webContents.mainFrame.url = paths.quickRendererUrl;
+    expect(await fake().ipcMain.invoke('conversations:list', win.webContents.ipcEvent(), {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_SENDER' } });
   });
 
   it('refuses our window once it shows another document', async () => {

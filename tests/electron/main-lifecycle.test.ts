@@ -1,11 +1,11 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { describe, expect, it, vi, type Mock } from 'vitest';
 import type { Backend, BackendOptions } from '../../electron/backend';
 import { devNativeRoot } from '../../electron/shell/native-modules';
 import { channelNames } from '../../shared/channels';
-import { makeAppDir, type AppDir } from './app-dir';
-import { fake, FakeBrowserWindow, FakeWebContents, fakeEvent, resetFakeElectron } from './fake-electron';
+import { fake, FakeBrowserWindow, FakeWebContents, fakeEvent } from './fake-electron';
+import { chatWindowCount, electronVersion, launch, mainWindow, quitted, setPlatform, useMainHarness } from './main-harness';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronModule());
 vi.mock('../../electron/backend', async (importOriginal) => {
@@ -13,55 +13,18 @@ vi.mock('../../electron/backend', async (importOriginal) => {
   return { ...real, createBackend: vi.fn(real.createBackend) };
 });
 
-const electronVersion = '45.5.0';
-let dir: AppDir;
 let createBackend: Mock<(options: BackendOptions) => Backend>;
 
-/** Runs main.ts as Electron would: a fresh module, then (unless told otherwise) the app becomes ready. */
-async function launch({ ready = true } = {}): Promise<void> {
-  await import('../../electron/main');
-  if (ready) fake().app.becomeReady();
-}
-
-async function mainWindow(): Promise<FakeBrowserWindow> {
-  await vi.waitFor(() => expect(FakeBrowserWindow.getAllWindows()).toHaveLength(1));
-  const win = FakeBrowserWindow.getAllWindows()[0]!;
-  await vi.waitFor(() => expect(win.webContents.mainFrame.url).toMatch(/^file:/));
-  return win;
-}
-
-async function quitted(): Promise<void> {
-  await vi.waitFor(() => expect(fake().app.hasQuit).toBe(true));
-}
-
-const realPlatform = process.platform;
-function setPlatform(platform: NodeJS.Platform): void {
-  Object.defineProperty(process, 'platform', { value: platform, configurable: true });
-}
-
-beforeEach(async () => {
-  vi.resetModules();
+const harness = useMainHarness(async () => {
   // The mocked backend module outlives resetModules: forget the previous test's calls.
   createBackend = (await import('../../electron/backend')).createBackend as unknown as typeof createBackend;
   createBackend.mockClear();
-  const { app } = resetFakeElectron();
-  dir = makeAppDir(electronVersion);
-  app.appPath = dir.appDir;
-  app.setPath('userData', dir.userData);
-  Object.defineProperty(process.versions, 'electron', { value: electronVersion, configurable: true });
 });
 
-afterEach(async () => {
-  const { app } = fake();
-  if (!app.hasQuit && app.exit.mock.calls.length === 0) {
-    app.quit();
-    await quitted();
-  }
-  setPlatform(realPlatform);
-  delete (process.versions as Record<string, string | undefined>).electron;
-  delete process.env.PARLEY_USER_DATA_DIR;
-  dir.cleanup();
-});
+/** What the chat window's settings screen does. */
+async function setCloseToTray(win: FakeBrowserWindow, closeToTray: boolean): Promise<void> {
+  expect(await fake().ipcMain.invoke('settings:setQuickAsk', win.webContents.ipcEvent(), { closeToTray })).toMatchObject({ ok: true });
+}
 
 describe('single instance', () => {
   it('quits at once, touching nothing, when another Parley is running', async () => {
@@ -84,16 +47,31 @@ describe('single instance', () => {
     expect(win.restore).toHaveBeenCalled();
     expect(win.isMinimized()).toBe(false);
     expect(win.focused).toBe(true);
-    expect(FakeBrowserWindow.getAllWindows()).toHaveLength(1);
+    expect(chatWindowCount()).toBe(1);
   });
 
-  it('a second launch opens a window when none is left (macOS)', async () => {
+  it('a second launch brings back the window hidden in the tray (macOS default)', async () => {
     setPlatform('darwin');
     await launch();
-    (await mainWindow()).close();
+    const win = await mainWindow();
+    win.close();
+    expect(win.isVisible()).toBe(false);
+    fake().app.emit('second-instance', fakeEvent(), ['parley'], '/');
+    expect(win.isVisible()).toBe(true);
+    expect(win.focused).toBe(true);
+    expect(chatWindowCount()).toBe(1);
+  });
+
+  it('a second launch opens a window when none is left (macOS, close to tray off)', async () => {
+    setPlatform('darwin');
+    await launch();
+    const win = await mainWindow();
+    await setCloseToTray(win, false);
+    win.close();
+    expect(win.isDestroyed()).toBe(true);
     expect(fake().app.hasQuit).toBe(false);
     fake().app.emit('second-instance', fakeEvent(), ['parley'], '/');
-    expect(FakeBrowserWindow.getAllWindows()).toHaveLength(1);
+    expect(chatWindowCount()).toBe(1);
   });
 });
 
@@ -107,11 +85,11 @@ describe('start-up', () => {
 
     expect(createBackend).toHaveBeenCalledTimes(1);
     const options = createBackend.mock.calls[0]![0];
-    const nativeModules = path.join(devNativeRoot(dir.appDir, electronVersion), 'node_modules');
-    expect(options.dataDir).toBe(dir.userData);
+    const nativeModules = path.join(devNativeRoot(harness.dir().appDir, electronVersion), 'node_modules');
+    expect(options.dataDir).toBe(harness.dir().userData);
     expect(options.nativeBinding).toBe(path.join(nativeModules, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
     expect(options.secrets.kind).toBe('keychain');
-    expect(existsSync(path.join(dir.userData, 'parley.sqlite'))).toBe(true);
+    expect(existsSync(path.join(harness.dir().userData, 'parley.sqlite'))).toBe(true);
   });
 
   it('turns on the sandbox for every renderer before ready', async () => {
@@ -123,8 +101,8 @@ describe('start-up', () => {
     await launch();
     const win = await mainWindow();
     expect([...fake().ipcMain.handlers.keys()].sort()).toEqual([...channelNames].sort());
-    expect(win.loadFile).toHaveBeenCalledWith(path.join(dir.appDir, 'out', 'renderer', 'index.html'));
-    expect(win.options).toMatchObject({ title: 'Parley', webPreferences: { preload: path.join(dir.appDir, 'out', 'electron', 'preload.cjs'), sandbox: true } });
+    expect(win.loadFile).toHaveBeenCalledWith(path.join(harness.dir().appDir, 'out', 'renderer', 'index.html'));
+    expect(win.options).toMatchObject({ title: 'Parley', webPreferences: { preload: path.join(harness.dir().appDir, 'out', 'electron', 'preload.cjs'), sandbox: true } });
   });
 
   it('answers its window through the whole stack, keeping keys in the keychain named Parley', async () => {
@@ -132,7 +110,7 @@ describe('start-up', () => {
     const win = await mainWindow();
     const result = await fake().ipcMain.invoke('secrets:setKey', win.webContents.ipcEvent(), { providerId: 'openai', key: 'sk-test-abcdefgh' });
     expect(result).toMatchObject({ ok: true, value: { hasKey: true, source: 'keychain', last4: 'efgh' } });
-    expect(dir.keychain.get('Parley/openai')).toBe('sk-test-abcdefgh');
+    expect(harness.dir().keychain.get('Parley/openai')).toBe('sk-test-abcdefgh');
   });
 
   it('refuses IPC from a webContents it did not create', async () => {
@@ -151,7 +129,7 @@ describe('start-up', () => {
   });
 
   it('says how to fix it, and exits, when the native modules were not built for Electron', async () => {
-    rmSync(path.join(dir.appDir, '.native'), { recursive: true });
+    rmSync(path.join(harness.dir().appDir, '.native'), { recursive: true });
     await launch();
     await vi.waitFor(() => expect(fake().app.exit).toHaveBeenCalledWith(1));
     const [title, message] = fake().dialog.showErrorBox.mock.calls[0]!;
@@ -169,7 +147,7 @@ describe('start-up', () => {
   });
 
   it('uses PARLEY_USER_DATA_DIR as its profile when set', async () => {
-    const elsewhere = path.join(dir.appDir, 'elsewhere');
+    const elsewhere = path.join(harness.dir().appDir, 'elsewhere');
     process.env.PARLEY_USER_DATA_DIR = elsewhere;
     await launch();
     await mainWindow();
@@ -196,24 +174,28 @@ describe('quitting', () => {
     expect(close).toHaveBeenCalledTimes(1);
   });
 
-  it('quits when the last window closes, except on macOS', async () => {
+  it('quits when the chat window closes, though the hidden quick window lives on (close to tray off: the Linux default)', async () => {
     setPlatform('linux');
     await launch();
     (await mainWindow()).close();
     await quitted();
+    expect(FakeBrowserWindow.getAllWindows()).toHaveLength(0);
   });
 
-  it('on macOS stays alive without windows and re-creates the window on activate', async () => {
+  it('on macOS stays alive without its chat window and re-creates it on activate', async () => {
     setPlatform('darwin');
     await launch();
-    (await mainWindow()).close();
+    const first = await mainWindow();
+    await setCloseToTray(first, false);
+    first.close();
     await new Promise((r) => setTimeout(r, 20));
     expect(fake().app.hasQuit).toBe(false);
 
     fake().app.emit('activate');
     const win = await mainWindow();
+    win.emit('ready-to-show');
     fake().app.emit('activate');
-    expect(FakeBrowserWindow.getAllWindows()).toEqual([win]);
+    expect(chatWindowCount()).toBe(1);
     // The new window is trusted like the first one.
     expect(await fake().ipcMain.invoke('conversations:list', win.webContents.ipcEvent(), {})).toMatchObject({ ok: true });
   });
