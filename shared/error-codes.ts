@@ -22,6 +22,10 @@ export const errorCodes = [
   'INCOMPLETE',
   'KEYCHAIN_UNAVAILABLE',
   'BUSY',
+  /** A dropped or opened file Parley will not read (empty, binary, archive, encrypted, too large, a directory…). */
+  'FILE_REFUSED',
+  /** A file path that cannot be read (missing, no permission, I/O error). */
+  'FILE_UNREADABLE',
   'INTERNAL',
 ] as const;
 
