@@ -14,20 +14,22 @@ export interface ModelInfo {
   encoding: TokenEncoding;
   /** Reasoning models refuse `max_tokens` and any temperature but the default. */
   reasoning?: true;
+  /** Takes images in messages (image_url parts): a dropped screenshot can go to it. */
+  vision?: true;
 }
 
 const models: ModelInfo[] = [
-  { id: 'gpt-4o-mini', contextWindow: 128_000, inputPerMillion: 0.15, outputPerMillion: 0.6, encoding: 'o200k_base' },
-  { id: 'gpt-4o', contextWindow: 128_000, inputPerMillion: 2.5, outputPerMillion: 10, encoding: 'o200k_base' },
-  { id: 'gpt-4.1', contextWindow: 1_047_576, inputPerMillion: 2, outputPerMillion: 8, encoding: 'o200k_base' },
-  { id: 'gpt-4.1-mini', contextWindow: 1_047_576, inputPerMillion: 0.4, outputPerMillion: 1.6, encoding: 'o200k_base' },
-  { id: 'gpt-4.1-nano', contextWindow: 1_047_576, inputPerMillion: 0.1, outputPerMillion: 0.4, encoding: 'o200k_base' },
-  { id: 'o4-mini', contextWindow: 200_000, inputPerMillion: 1.1, outputPerMillion: 4.4, encoding: 'o200k_base', reasoning: true },
-  { id: 'o3', contextWindow: 200_000, inputPerMillion: 2, outputPerMillion: 8, encoding: 'o200k_base', reasoning: true },
-  { id: 'gpt-5', contextWindow: 400_000, inputPerMillion: 1.25, outputPerMillion: 10, encoding: 'o200k_base', reasoning: true },
-  { id: 'gpt-5-mini', contextWindow: 400_000, inputPerMillion: 0.25, outputPerMillion: 2, encoding: 'o200k_base', reasoning: true },
-  { id: 'gpt-5-nano', contextWindow: 400_000, inputPerMillion: 0.05, outputPerMillion: 0.4, encoding: 'o200k_base', reasoning: true },
-  { id: 'gpt-4-turbo', contextWindow: 128_000, inputPerMillion: 10, outputPerMillion: 30, encoding: 'cl100k_base' },
+  { id: 'gpt-4o-mini', contextWindow: 128_000, inputPerMillion: 0.15, outputPerMillion: 0.6, encoding: 'o200k_base', vision: true },
+  { id: 'gpt-4o', contextWindow: 128_000, inputPerMillion: 2.5, outputPerMillion: 10, encoding: 'o200k_base', vision: true },
+  { id: 'gpt-4.1', contextWindow: 1_047_576, inputPerMillion: 2, outputPerMillion: 8, encoding: 'o200k_base', vision: true },
+  { id: 'gpt-4.1-mini', contextWindow: 1_047_576, inputPerMillion: 0.4, outputPerMillion: 1.6, encoding: 'o200k_base', vision: true },
+  { id: 'gpt-4.1-nano', contextWindow: 1_047_576, inputPerMillion: 0.1, outputPerMillion: 0.4, encoding: 'o200k_base', vision: true },
+  { id: 'o4-mini', contextWindow: 200_000, inputPerMillion: 1.1, outputPerMillion: 4.4, encoding: 'o200k_base', reasoning: true, vision: true },
+  { id: 'o3', contextWindow: 200_000, inputPerMillion: 2, outputPerMillion: 8, encoding: 'o200k_base', reasoning: true, vision: true },
+  { id: 'gpt-5', contextWindow: 400_000, inputPerMillion: 1.25, outputPerMillion: 10, encoding: 'o200k_base', reasoning: true, vision: true },
+  { id: 'gpt-5-mini', contextWindow: 400_000, inputPerMillion: 0.25, outputPerMillion: 2, encoding: 'o200k_base', reasoning: true, vision: true },
+  { id: 'gpt-5-nano', contextWindow: 400_000, inputPerMillion: 0.05, outputPerMillion: 0.4, encoding: 'o200k_base', reasoning: true, vision: true },
+  { id: 'gpt-4-turbo', contextWindow: 128_000, inputPerMillion: 10, outputPerMillion: 30, encoding: 'cl100k_base', vision: true },
   { id: 'gpt-4', contextWindow: 8_192, inputPerMillion: 30, outputPerMillion: 60, encoding: 'cl100k_base' },
   { id: 'gpt-3.5-turbo', contextWindow: 16_385, inputPerMillion: 0.5, outputPerMillion: 1.5, encoding: 'cl100k_base' },
 ];
@@ -63,6 +65,15 @@ export function contextWindowOf(modelId: string): { tokens: number; known: boole
 
 export function encodingOf(modelId: string): TokenEncoding {
   return findModel(modelId)?.encoding ?? defaultEncoding;
+}
+
+/**
+ * Whether a model takes images. False for a model the catalogue does not
+ * know: the UI says so and lets the person send the image anyway, since a
+ * local server may well run a vision model.
+ */
+export function supportsVision(modelId: string): boolean {
+  return findModel(modelId)?.vision === true;
 }
 
 export function estimateCostUsd(modelId: string, promptTokens: number, completionTokens: number): number | null {
