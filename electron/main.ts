@@ -102,7 +102,6 @@ async function start(): Promise<void> {
   openMainWindow();
   quickWindow = createQuickWindow(paths, {
     onLoadError: (err) => console.error('Parley: the quick-ask window could not load', err),
-    onSummoned: desktop.refreshClipboard,
   });
   senders.trust(quickWindow.window.webContents, paths.quickRendererUrl);
   try {

@@ -89,7 +89,7 @@ export function createRecordingDesktopShell(): RecordingDesktopShell {
     },
     readClipboardText() {
       record('readClipboardText', []);
-      return clipboard;
+      return Promise.resolve(clipboard);
     },
     registerHotkey(accelerator): HotkeyRegistration {
       record('registerHotkey', [accelerator]);

@@ -1,6 +1,5 @@
-import { app } from 'electron';
+import { app, clipboard } from 'electron';
 import type { DesktopShell } from '../services/desktop/desktop-shell';
-import { createClipboardMirror, type ClipboardMirror } from './clipboard-mirror';
 import type { Hotkey } from './hotkey';
 import { setLinuxAutostart } from './linux-autostart';
 import { clampQuickHeight, type QuickWindow } from './quick-window';
@@ -8,8 +7,6 @@ import { clampQuickHeight, type QuickWindow } from './quick-window';
 export interface ElectronDesktopShell extends DesktopShell {
   /** Read when the main window is closed: hide it to the tray, or let it close. */
   closeToTray(): boolean;
-  /** For the quick window's onSummoned: reads the clipboard ahead of the page asking for it. */
-  refreshClipboard(): void;
 }
 
 export interface DesktopShellParts {
@@ -19,19 +16,18 @@ export interface DesktopShellParts {
   showMainWindow(): void;
   /** The tray shows the hotkey that works, so it hears of every change. */
   onHotkeyChanged?(accelerator: string | null): void;
-  clipboard?: ClipboardMirror;
 }
 
 /** The backend's DesktopShell port, answered with real Electron windows, clipboard, shortcut and login items. */
-export function createElectronDesktopShell({ quickWindow, hotkey, showMainWindow, onHotkeyChanged, clipboard = createClipboardMirror() }: DesktopShellParts): ElectronDesktopShell {
+export function createElectronDesktopShell({ quickWindow, hotkey, showMainWindow, onHotkeyChanged }: DesktopShellParts): ElectronDesktopShell {
   let closeToTray = false;
   return {
     hideQuickWindow: () => quickWindow()?.hide() ?? false,
     resizeQuickWindow: (contentHeight) => quickWindow()?.resize(contentHeight) ?? clampQuickHeight(contentHeight),
     setQuickWindowPinned: (pinned) => quickWindow()?.setPinned(pinned),
     showMainWindow,
-    readClipboardText: () => clipboard.text(),
-    refreshClipboard: () => void clipboard.refresh(),
+    // An image, or a clipboard owner that vanished, gives no text: that reads as none.
+    readClipboardText: () => clipboard.readText().catch(() => ''),
     registerHotkey(accelerator) {
       const result = hotkey.register(accelerator);
       onHotkeyChanged?.(hotkey.current());

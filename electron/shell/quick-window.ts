@@ -40,11 +40,9 @@ export function quickWindowBounds(workArea: Rectangle, height: number): Rectangl
 
 export interface QuickWindowOptions {
   onLoadError?: (err: unknown) => void;
-  /** Called as the window is about to show and when it regains focus: the moments the clipboard may hold something new. */
-  onSummoned?: () => void;
 }
 
-export function createQuickWindow(paths: AppPaths, { onLoadError = () => undefined, onSummoned = () => undefined }: QuickWindowOptions = {}): QuickWindow {
+export function createQuickWindow(paths: AppPaths, { onLoadError = () => undefined }: QuickWindowOptions = {}): QuickWindow {
   const win = createSecureWindow({
     preload: paths.preloadFile,
     title: 'Parley quick ask',
@@ -74,7 +72,6 @@ export function createQuickWindow(paths: AppPaths, { onLoadError = () => undefin
   win.on('blur', () => {
     if (!pinned && win.isVisible()) win.hide();
   });
-  win.on('focus', () => onSummoned());
   win.on('close', (event) => {
     if (closable) return;
     event.preventDefault();
@@ -85,7 +82,6 @@ export function createQuickWindow(paths: AppPaths, { onLoadError = () => undefin
     window: win,
     show() {
       summonedFromElsewhere = BrowserWindow.getFocusedWindow() === null;
-      onSummoned();
       const display = screen.getDisplayNearestPoint(screen.getCursorScreenPoint());
       win.setBounds(quickWindowBounds(display.workArea, win.getBounds().height));
       win.show();

@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createClipboardMirror } from '../../electron/shell/clipboard-mirror';
 import { createElectronDesktopShell } from '../../electron/shell/electron-desktop-shell';
 import { createHotkey } from '../../electron/shell/hotkey';
 import { autostartEntry, autostartFile } from '../../electron/shell/linux-autostart';
@@ -75,13 +74,11 @@ describe('the Electron desktop shell', () => {
     expect(desktop.closeToTray()).toBe(true);
   });
 
-  it('gives the clipboard text read when the quick window was summoned', async () => {
+  it('reads the clipboard when asked, and a clipboard that will not give text as empty', async () => {
     fake().clipboard.text = 'copied from another app';
-    const clipboard = createClipboardMirror();
-    const desktop = shell(null, { clipboard });
-    expect(desktop.readClipboardText()).toBe('');
-    desktop.refreshClipboard();
-    await vi.waitFor(() => expect(desktop.readClipboardText()).toBe('copied from another app'));
+    expect(await shell().readClipboardText()).toBe('copied from another app');
+    fake().clipboard.readText.mockRejectedValueOnce(new Error('no text'));
+    expect(await shell().readClipboardText()).toBe('');
   });
 
   it('opens at login through the login items on macOS and Windows', () => {
@@ -112,25 +109,6 @@ describe('the Electron desktop shell', () => {
     fake().app.isPackaged = true;
     shell().setOpenAtLogin(true);
     expect(readFileSync(autostartFile(), 'utf8')).toContain('Exec="/home/me/Apps/Parley.AppImage"\n');
-  });
-});
-
-describe('the clipboard mirror', () => {
-  it('keeps the newest read when two finish out of order', async () => {
-    const resolvers: ((text: string) => void)[] = [];
-    const mirror = createClipboardMirror(() => new Promise((resolve) => resolvers.push(resolve)));
-    const first = mirror.refresh();
-    const second = mirror.refresh();
-    resolvers[1]!('newer');
-    resolvers[0]!('older');
-    await Promise.all([first, second]);
-    expect(mirror.text()).toBe('newer');
-  });
-
-  it('reads a clipboard that will not give text as empty', async () => {
-    const mirror = createClipboardMirror(() => Promise.reject(new Error('no text')));
-    await mirror.refresh();
-    expect(mirror.text()).toBe('');
   });
 });
 

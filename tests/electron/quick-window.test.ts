@@ -92,16 +92,6 @@ describe('showing', () => {
     vi.restoreAllMocks();
   });
 
-  it('reads the clipboard as it is summoned and when it regains focus', () => {
-    const onSummoned = vi.fn();
-    const q = createQuickWindow(paths, { onSummoned });
-    q.show();
-    expect(onSummoned).toHaveBeenCalled();
-    onSummoned.mockClear();
-    (q.window as unknown as FakeBrowserWindow).focus();
-    expect(onSummoned).toHaveBeenCalledTimes(1);
-  });
-
   it('toggles: the hotkey hides an open window and shows a hidden one', () => {
     quick.toggle();
     expect(win.isVisible()).toBe(true);

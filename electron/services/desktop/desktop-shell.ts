@@ -14,7 +14,8 @@ export interface DesktopShell {
   setQuickWindowPinned(pinned: boolean): void;
   /** Brings the main window up (creating it if it was closed to the tray). */
   showMainWindow(): void;
-  readClipboardText(): string;
+  /** Asynchronous because Electron's clipboard.readText is (since Electron 45). Text the system will not give reads as ''. */
+  readClipboardText(): Promise<string>;
   /**
    * Registers `accelerator` as the quick-ask hotkey in place of the current
    * one. On failure the previous hotkey must still be registered.

@@ -15,7 +15,7 @@ export function createHeadlessDesktopShell(): DesktopShell {
     resizeQuickWindow: (contentHeight) => Math.min(QUICK_WINDOW_MAX_HEIGHT, Math.max(QUICK_WINDOW_MIN_HEIGHT, contentHeight)),
     setQuickWindowPinned: () => undefined,
     showMainWindow: () => undefined,
-    readClipboardText: () => '',
+    readClipboardText: () => Promise.resolve(''),
     registerHotkey: () => ({ ok: true }),
     setOpenAtLogin: () => undefined,
     setCloseToTray: () => undefined,

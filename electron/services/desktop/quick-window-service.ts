@@ -12,8 +12,8 @@ export interface QuickWindowDeps {
 /** What the quick window asks of main: its own size and visibility, the clipboard, and handing a conversation to the main window. */
 export function createQuickWindowService({ desktop, getConversation, emit }: QuickWindowDeps) {
   return {
-    clipboardText() {
-      const text = desktop.readClipboardText();
+    async clipboardText() {
+      const text = await desktop.readClipboardText();
       // Cut by UTF-16 units but never between the two halves of a surrogate pair.
       let end = Math.min(text.length, QUICK_CLIPBOARD_MAX_CHARS);
       if (end < text.length && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end -= 1;
