@@ -1,4 +1,5 @@
-import { useState, type KeyboardEvent, type RefObject } from 'react';
+import { useLayoutEffect, useState, type KeyboardEvent, type RefObject } from 'react';
+import { adoptBootAsk } from './boot-ask';
 import { askQuick, stopQuick, useQuickStore } from './quick-store';
 
 /** The question box: Enter sends, Shift+Enter starts a new line; Stop takes Send's place while an answer streams. */
@@ -8,6 +9,9 @@ export function AskForm({ input }: { input: RefObject<HTMLTextAreaElement | null
   const streaming = useQuickStore((s) => s.messages.some((m) => m.status === 'streaming'));
   const followUp = useQuickStore((s) => s.conversationId !== null);
   const canSend = text.trim() !== '' && !sending && !streaming;
+  useLayoutEffect(() => {
+    if (input.current) adoptBootAsk(input.current, setText);
+  }, [input]);
 
   async function submit() {
     if (!canSend) return;

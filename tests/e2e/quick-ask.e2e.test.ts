@@ -71,6 +71,25 @@ describe('the quick-ask window in a browser', () => {
     expect(Math.max(...heights)).toBeGreaterThan(heights[0]!);
   });
 
+  it('takes typing before its script has loaded, and keeps it when the app starts', async () => {
+    const page = await openPage();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(session.host.quickUrl, { waitUntil: 'commit' });
+    const ask = page.getByRole('textbox', { name: 'Ask' });
+    await expect.poll(() => ask.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('typed early');
+    release();
+    await page.locator('#root').getByRole('textbox', { name: 'Ask' }).waitFor();
+    expect(await ask.inputValue()).toBe('typed early');
+    await page.keyboard.type('!');
+    expect(await ask.inputValue()).toBe('typed early!');
+  });
+
   it('hides on Esc (the host records it) and focuses the question box again when shown', async () => {
     const before = (await desktop.called('hideQuickWindow')).length;
     await quick.ask.press('Escape');
