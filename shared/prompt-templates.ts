@@ -21,4 +21,8 @@ export const defaultPromptTemplates: PromptTemplate[] = [
   { id: 'review', name: 'Review', prompt: 'Review this as an experienced colleague would: correctness, clarity, edge cases, and concrete suggestions:', temperature: 0.3 },
   { id: 'summarise', name: 'Summarise', prompt: 'Summarise the following in a few short paragraphs, then list the key points:', temperature: 0.3 },
   { id: 'translate', name: 'Translate', prompt: 'Translate the following into English, keeping its tone and formatting:', temperature: 0.2 },
+  // With 'explain-code' above, these are what a dropped file is explained with (shared/file-explanation.ts picks one per kind).
+  { id: 'explain-document', name: 'Explain a document', prompt: 'Explain this document: summarise it in a short paragraph, then list its key points:', temperature: 0.3 },
+  { id: 'explain-data', name: 'Explain data', prompt: 'Explain this data: its schema (the fields and what they hold), its quality (gaps, duplicates, odd formats), and any notable values or patterns:', temperature: 0.2 },
+  { id: 'explain-log', name: 'Explain a log', prompt: 'Explain this log: what happened, the likely causes of any errors or warnings, and what to check next:', temperature: 0.2 },
 ];

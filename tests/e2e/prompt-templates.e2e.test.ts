@@ -9,7 +9,7 @@ const picker = (c: ChatWindow) => c.page.getByRole('listbox', { name: 'Prompt te
 describe('prompt templates', () => {
   it('opens the library with /, filters as you type, and puts the chosen prompt in the message', async () => {
     await suite.chat.composer.pressSequentially('/');
-    await expect.poll(() => picker(suite.chat).getByRole('option').count()).toBe(6);
+    await expect.poll(() => picker(suite.chat).getByRole('option').count()).toBe(9);
     await suite.chat.composer.pressSequentially('bug');
     await expect.poll(() => picker(suite.chat).getByRole('option').allTextContents()).toEqual([expect.stringContaining('Find the bug')]);
     await suite.chat.composer.press('Enter');

@@ -5,10 +5,12 @@ import { closeAllBackends, makeBackend } from '../fixtures/test-backend';
 afterEach(closeAllBackends);
 
 describe('the prompt template library', () => {
-  it('starts with the six default templates, each with its own temperature', async () => {
+  it('starts with the nine default templates, each with its own temperature', async () => {
     const b = makeBackend();
     const list = await b.value('templates:list', {});
-    expect(list.map((t) => t.name)).toEqual(['Explain code', 'Find the bug', 'Write code', 'Review', 'Summarise', 'Translate']);
+    expect(list.map((t) => t.name)).toEqual([
+      'Explain code', 'Find the bug', 'Write code', 'Review', 'Summarise', 'Translate', 'Explain a document', 'Explain data', 'Explain a log',
+    ]);
     expect(list.every((t) => t.temperature !== null)).toBe(true);
   });
 
@@ -22,7 +24,7 @@ describe('the prompt template library', () => {
 
     const b = makeBackend({ dataDir });
     const names = (await b.value('templates:list', {})).map((t) => t.name);
-    expect(names).toEqual(['Explain my code', 'Find the bug', 'Write code', 'Review', 'Summarise', 'Haiku']);
+    expect(names).toEqual(['Explain my code', 'Find the bug', 'Write code', 'Review', 'Summarise', 'Explain a document', 'Explain data', 'Explain a log', 'Haiku']);
     expect(await b.call('templates:delete', { id: 'translate' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await b.value('templates:reset', {})).map((t) => t.id)).toEqual(defaultPromptTemplates.map((t) => t.id));
   });

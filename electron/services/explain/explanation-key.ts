@@ -1,0 +1,40 @@
+/**
+ * The same content explained with the same template by the same model gives
+ * (near enough) the same explanation, so it is saved under this key and
+ * shown again at once, labelled as reused. The template's wording is not in
+ * the key: editing a template is not a reason to pay for every file again,
+ * and "Regenerate" is one click away.
+ */
+export interface ExplanationKeyParts {
+  sha256: string;
+  templateId: string;
+  model: string;
+}
+
+export function explanationKey(k: ExplanationKeyParts): string {
+  return [k.sha256.toLowerCase(), k.templateId, k.model].map(encodeURIComponent).join(':');
+}
+
+export interface SavedExplanation {
+  key: string;
+  /** The combined explanation (or the inline one). */
+  text: string;
+  /** Each part's notes, kept so a follow-up question can use them when the file itself is too large to resend. */
+  parts: { label: string; text: string }[];
+  model: string;
+  createdAt: number;
+}
+
+/** Where saved explanations live; the store (SQLite) implements it, tests use `createMemoryExplanationStore`. */
+export interface ExplanationStore {
+  find(key: string): SavedExplanation | null;
+  save(explanation: SavedExplanation): void;
+}
+
+export function createMemoryExplanationStore(): ExplanationStore {
+  const saved = new Map<string, SavedExplanation>();
+  return {
+    find: (key) => saved.get(key) ?? null,
+    save: (e) => void saved.set(e.key, e),
+  };
+}
