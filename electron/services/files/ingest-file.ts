@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { summariseCsv } from './csv-summary';
+import { extractDocxText } from './docx-text';
+import { FileRefusedError, refuse } from './file-refusal';
+import { sniffSignature, type Signature } from './file-signature';
+import { imageInfo } from './image-info';
+import { defaultMaxFileBytes, type FileSource, type IngestOptions, type IngestResult, type IngestedFile } from './ingested-file';
+import { summariseJson } from './json-summary';
+import { extractPdfPages } from './pdf-text';
+import { assertWithinLimit, readFileSafely, type FileBytes } from './read-file-safely';
+import { decodeText } from './text-decoding';
+import { guessTextKind } from './text-kind';
+import { zipEntryNames, zipFlavour } from './zip-entries';
+
+/**
+ * The one door into file ingestion: a path or dropped bytes in, the file's
+ * kind and extracted content out, or a refusal that says why in words a
+ * person can act on. Never throws for anything about the file itself.
+ */
+export async function ingestFile(source: FileSource, options: IngestOptions = {}): Promise<IngestResult> {
+  const maxBytes = options.maxBytes ?? defaultMaxFileBytes;
+  try {
+    const read = 'path' in source ? await readFileSafely(source.path, { maxBytes }) : fromDroppedBytes(source.name, source.bytes, maxBytes);
+    return { ok: true, file: await extract(read) };
+  } catch (err) {
+    if (err instanceof FileRefusedError) return { ok: false, error: err.refusal };
+    throw err;
+  }
+}
+
+/** The browser host has no path: it hands over what was dropped, which passes the same checks after the read. */
+function fromDroppedBytes(givenName: string, bytes: Uint8Array, maxBytes: number): FileBytes {
+  // A name is only a label here; never let it look like a path.
+  const name = path.basename(givenName.replace(/\\/g, '/')) || 'dropped file';
+  assertWithinLimit(name, bytes.byteLength, maxBytes);
+  return { name, displayPath: name, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+}
+
+async function extract(read: FileBytes): Promise<IngestedFile> {
+  const { name, bytes } = read;
+  if (bytes.length === 0) refuse('empty', `${name} is empty (0 bytes): there is nothing to explain.`);
+  const base = {
+    name,
+    displayPath: read.displayPath,
+    ...(read.resolvedFrom ? { resolvedFrom: read.resolvedFrom } : {}),
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+  const signature = sniffSignature(bytes);
+  if (signature) return { ...base, ...(await extractBinaryFormat(signature, bytes, name)) };
+  return { ...base, ...extractText(bytes, name) };
+}
+
+type Extracted = Omit<IngestedFile, 'name' | 'displayPath' | 'resolvedFrom' | 'size' | 'sha256'>;
+
+async function extractBinaryFormat(signature: Signature, bytes: Buffer, name: string): Promise<Extracted> {
+  switch (signature.family) {
+    case 'pdf': {
+      const pages = await extractPdfPages(bytes, name);
+      return { kind: 'pdf', mime: signature.mime, pages, text: pages.join('\n\n') };
+    }
+    case 'image':
+      return { kind: 'image', mime: signature.mime, image: imageInfo(bytes, signature.mime) };
+    case 'zip':
+      return extractZip(bytes, name);
+    case 'office-legacy':
+      return refuse('binary', `${name} is ${signature.label}, which Parley cannot read. Save it as .docx, .csv or .pdf and drop that instead.`);
+    case 'archive':
+      return refuse('archive', `${name} is ${signature.label}. Parley does not open archives: extract it and drop the file you want explained.`);
+    default:
+      return refuse('binary', `${name} is ${signature.label}, not text Parley can explain.`);
+  }
+}
+
+const zipAdvice: Record<string, string> = {
+  xlsx: 'an Excel workbook, which Parley cannot read yet. Export the sheet as CSV and drop that instead.',
+  pptx: 'a PowerPoint presentation, which Parley cannot read yet. Export it as PDF and drop that instead.',
+  opendocument: 'an OpenDocument file, which Parley cannot read yet. Save it as .docx, .csv or .pdf and drop that instead.',
+  epub: 'an EPUB book, which Parley cannot read yet.',
+  jar: 'a Java archive. Parley does not open archives: extract it and drop the file you want explained.',
+};
+
+async function extractZip(bytes: Buffer, name: string): Promise<Extracted> {
+  const entries = zipEntryNames(bytes);
+  const flavour = entries ? zipFlavour(entries) : 'zip';
+  if (flavour === 'docx') {
+    const text = await extractDocxText(bytes, name);
+    return { kind: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', text };
+  }
+  const advice = zipAdvice[flavour];
+  if (advice) refuse(flavour === 'jar' ? 'archive' : 'binary', `${name} is ${advice}`);
+  const files = entries?.filter((e) => !e.endsWith('/')).length;
+  const holding = files === undefined ? '' : ` holding ${files} file${files === 1 ? '' : 's'}`;
+  return refuse('archive', `${name} is a zip archive${holding}. Parley does not open archives: extract it and drop the file you want explained.`);
+}
+
+function extractText(bytes: Buffer, name: string): Extracted {
+  const decoded = decodeText(bytes);
+  if (!decoded) refuse('binary', `${name} is a binary file, not text Parley can explain.`);
+  const { text, encoding } = decoded;
+  if (text.trim() === '') refuse('empty', `${name} holds only blank space: there is nothing to explain.`);
+  const guess = guessTextKind(name, text);
+  switch (guess.kind) {
+    case 'json': {
+      const json = summariseJson(text);
+      // JSON with comments or trailing commas (tsconfig.json…) is still worth explaining, as text.
+      if (!json) return { kind: 'text', mime: 'text/plain', encoding, text };
+      const { sample, ...shape } = json;
+      const records = json.records === undefined ? '' : `JSON Lines: ${json.records.toLocaleString('en-US')} records.\n`;
+      return { kind: 'json', mime: 'application/json', encoding, text, json: shape, summary: `${records}Shape:\n${json.shape}\n\nSample:\n${sample}` };
+    }
+    case 'csv':
+    case 'tsv': {
+      const { text: summary, ...table } = summariseCsv(text, guess.delimiter ?? (guess.kind === 'tsv' ? '\t' : ','));
+      return { kind: guess.kind, mime: guess.kind === 'csv' ? 'text/csv' : 'text/tab-separated-values', encoding, text, table, summary };
+    }
+    case 'code':
+      return { kind: 'code', mime: 'text/plain', encoding, text, ...(guess.language ? { language: guess.language } : {}) };
+    case 'markdown':
+      return { kind: 'markdown', mime: 'text/markdown', encoding, text };
+    case 'log':
+      return { kind: 'log', mime: 'text/plain', encoding, text };
+    default:
+      return { kind: 'text', mime: 'text/plain', encoding, text };
+  }
+}

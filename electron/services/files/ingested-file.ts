@@ -1,0 +1,66 @@
+import type { CsvSummary } from './csv-summary';
+import type { FileRefusal } from './file-refusal';
+import type { ImageInfo } from './image-info';
+import type { JsonSummary } from './json-summary';
+import type { TextKind } from './text-kind';
+
+export type FileKind = TextKind | 'pdf' | 'docx' | 'image';
+
+/** Where the bytes come from: a path (Electron, command line, "Open with…") or the bytes themselves (the browser host's drop). */
+export type FileSource = { path: string } | { name: string; bytes: Uint8Array };
+
+export interface IngestOptions {
+  /** The size limit setting, in bytes (default 50 MB). */
+  maxBytes?: number;
+}
+
+export const defaultMaxFileBytes = 50 * 1000 * 1000;
+
+export interface IngestedFile {
+  name: string;
+  /** The path read, links resolved; for dropped bytes, the name. */
+  displayPath: string;
+  /** The path given, when it was a link (or went through one) to displayPath. */
+  resolvedFrom?: string;
+  kind: FileKind;
+  mime: string;
+  /** Bytes read. */
+  size: number;
+  /** Hex sha256 of the bytes: the same content reuses a saved explanation. */
+  sha256: string;
+  /** For text kinds: the encoding the bytes were in (the text is always UTF-8 with \n line ends). */
+  encoding?: string;
+  /** For code: the language. */
+  language?: string;
+  /** The extracted text, every kind but image. For a PDF, its pages joined by blank lines. */
+  text?: string;
+  /** For a PDF: the text of each page ('' for a page without text). */
+  pages?: string[];
+  image?: ImageInfo;
+  /** For CSV/TSV and JSON: dimensions, shape and a sample, ready for a prompt, so not every row goes inline. */
+  summary?: string;
+  table?: Omit<CsvSummary, 'text'>;
+  json?: Omit<JsonSummary, 'sample'>;
+}
+
+export type IngestResult = { ok: true; file: IngestedFile } | { ok: false; error: FileRefusal };
+
+/** The four ways of explaining (prompt templates) the kinds fall into. */
+export type ExplainFamily = 'code' | 'document' | 'data' | 'log' | 'image';
+
+export function explainFamilyOf(kind: FileKind): ExplainFamily {
+  switch (kind) {
+    case 'code':
+      return 'code';
+    case 'csv':
+    case 'tsv':
+    case 'json':
+      return 'data';
+    case 'log':
+      return 'log';
+    case 'image':
+      return 'image';
+    default:
+      return 'document';
+  }
+}

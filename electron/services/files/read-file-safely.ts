@@ -1,0 +1,143 @@
+import { constants, promises as fsp, type Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { formatBytes, refuse } from './file-refusal';
+
+export interface FileBytes {
+  /** The file's own name, for titles ("Explain report.pdf"). */
+  name: string;
+  /** The path actually read: links resolved, so the UI shows where the bytes came from. */
+  displayPath: string;
+  /** The path as given, when it differed from the one read (a link, or a path through a linked folder). */
+  resolvedFrom?: string;
+  bytes: Buffer;
+}
+
+export interface ReadLimits {
+  /** The size limit setting; a file larger than this is refused, never read past it. */
+  maxBytes: number;
+  /** How many entry names a refused directory offers. */
+  maxDirectoryEntries?: number;
+}
+
+// Windows has neither flag; there the link was already resolved by realpath and
+// a FIFO cannot be opened by path, so 0 keeps the same meaning.
+const openFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+// One read call stays far below the 2 GiB a single Node read can return.
+const chunkBytes = 8 * 1024 * 1024;
+// For files whose size fstat does not know (/proc reports 0): start small, grow by doubling.
+const unknownSizeStart = 64 * 1024;
+const defaultDirectoryEntries = 200;
+
+/**
+ * Reads a file given by path without ever blocking or reading unbounded:
+ * links resolved first (and reported), then opened with O_NOFOLLOW so a link
+ * swapped in after the check is refused, and O_NONBLOCK so a FIFO cannot hang
+ * the open; fstat on the handle must say "regular file"; and the bytes are
+ * read by chunks up to the limit whatever size fstat reports (never readFile,
+ * which hangs on a FIFO and throws past 2 GiB). Throws FileRefusedError.
+ */
+export async function readFileSafely(givenPath: string, limits: ReadLimits): Promise<FileBytes> {
+  const absolute = path.resolve(givenPath);
+  const resolved = await resolveLinks(absolute);
+  const name = path.basename(resolved);
+  const handle = await openWithoutFollowing(resolved);
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) return await refuseDirectory(resolved, limits.maxDirectoryEntries ?? defaultDirectoryEntries);
+    if (!stat.isFile()) refuse('not-regular-file', `${name} is ${specialFileKind(stat)}, not a regular file, so Parley will not read it.`);
+    assertWithinLimit(name, stat.size, limits.maxBytes);
+    const bytes = await readCapped(handle, stat.size, limits.maxBytes);
+    if (bytes.length > limits.maxBytes) {
+      refuse('too-large', `${name} is larger than the ${formatBytes(limits.maxBytes)} limit for files. You can raise the limit in Settings.`);
+    }
+    return { name, displayPath: resolved, ...(resolved !== absolute ? { resolvedFrom: absolute } : {}), bytes };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** The size check, shared with bytes that arrive without a path (the browser host's drop). */
+export function assertWithinLimit(name: string, size: number, maxBytes: number): void {
+  if (size > maxBytes) {
+    refuse(
+      'too-large',
+      `${name} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for files. You can raise the limit in Settings.`,
+    );
+  }
+}
+
+async function resolveLinks(absolute: string): Promise<string> {
+  try {
+    return await fsp.realpath(absolute);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      const link = await fsp.readlink(absolute).catch(() => null);
+      if (link !== null) refuse('not-found', `${absolute} is a link to ${link}, which does not exist.`);
+      refuse('not-found', `Parley cannot find ${absolute}. It may have been moved or deleted.`);
+    }
+    if (code === 'ELOOP') refuse('io-error', `${absolute} is a link that leads back to itself.`);
+    return unreadable(absolute, err);
+  }
+}
+
+async function openWithoutFollowing(resolved: string): Promise<FileHandle> {
+  try {
+    return await fsp.open(resolved, openFlags);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') {
+      // realpath said this was not a link a moment ago: it was swapped since.
+      refuse('io-error', `${resolved} changed into a link while Parley was opening it. Try again.`);
+    }
+    return unreadable(resolved, err);
+  }
+}
+
+function unreadable(where: string, err: unknown): never {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') refuse('permission-denied', `Parley is not allowed to read ${where}. Check the file's permissions.`);
+  if (code === 'ENOENT') refuse('not-found', `Parley cannot find ${where}. It may have been moved or deleted.`);
+  refuse('io-error', `Parley could not read ${where} (${code ?? (err as Error).message}).`);
+}
+
+async function readCapped(handle: FileHandle, reportedSize: number, maxBytes: number): Promise<Buffer> {
+  // One byte past the limit is enough to know a file is over it.
+  const cap = maxBytes + 1;
+  let buffer = Buffer.allocUnsafe(Math.min(cap, reportedSize > 0 ? reportedSize + 1 : unknownSizeStart));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (buffer.length >= cap) break;
+      const grown = Buffer.allocUnsafe(Math.min(cap, buffer.length * 2));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const { bytesRead } = await handle.read(buffer, length, Math.min(buffer.length - length, chunkBytes), null);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+  }
+  return buffer.subarray(0, length);
+}
+
+async function refuseDirectory(dir: string, cap: number): Promise<never> {
+  const entries = await fsp.readdir(dir, { withFileTypes: true }).catch((err: unknown) => unreadable(dir, err));
+  const names = entries
+    .map((e) => (e.isDirectory() ? `${e.name}/` : e.name))
+    .sort((a, b) => a.localeCompare(b));
+  const shown = names.slice(0, cap);
+  const more = names.length - shown.length;
+  const message =
+    names.length === 0
+      ? `${path.basename(dir)} is an empty folder: there is no file in it to explain.`
+      : `${path.basename(dir)} is a folder. Choose one of its ${names.length} entr${names.length === 1 ? 'y' : 'ies'} to explain.`;
+  return refuse('directory', message, { entries: shown, ...(more > 0 ? { moreEntries: more } : {}) });
+}
+
+function specialFileKind(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  return 'a special file';
+}

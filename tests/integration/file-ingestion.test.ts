@@ -1,0 +1,217 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestFile } from '../../electron/services/files/ingest-file';
+import type { IngestResult, IngestedFile } from '../../electron/services/files/ingested-file';
+import type { FileRefusal } from '../../electron/services/files/file-refusal';
+import { docx } from '../fixtures/files/docx-fixture';
+import { encryptedPdf, pdfWithText, pdfWithoutText } from '../fixtures/files/pdf-fixtures';
+import { png } from '../fixtures/files/png-fixture';
+import { makeFifo, makeSymlink } from '../fixtures/files/special-files';
+import { crlf, csvText, encode, jsonText, logText, sources } from '../fixtures/files/text-fixtures';
+import { zip } from '../fixtures/files/zip-writer';
+import { makeTempDir, removeTempDir } from '../fixtures/temp-dir';
+
+let dir: string;
+const at = (name: string) => path.join(dir, name);
+const put = (name: string, bytes: string | Buffer) => {
+  writeFileSync(at(name), bytes);
+  return at(name);
+};
+
+function accepted(result: IngestResult): IngestedFile {
+  if (!result.ok) throw new Error(`refused: ${result.error.message}`);
+  return result.file;
+}
+function refused(result: IngestResult): FileRefusal {
+  if (result.ok) throw new Error(`accepted as ${result.file.kind}`);
+  return result.error;
+}
+
+beforeAll(() => {
+  dir = makeTempDir('parley-files-');
+});
+afterAll(() => removeTempDir(dir));
+
+describe('ingesting a file from a path', () => {
+  it.each([
+    ['mean.py', sources.python, 'utf-8', 'python', 'UTF-8'],
+    ['greet.ts', sources.typescript, 'utf-8-bom', 'typescript', 'UTF-8 (BOM)'],
+    ['cafe.go', sources.go, 'utf-16le-bom', 'go', 'UTF-16LE'],
+    ['backup', sources.shell, 'windows-1252', 'shell', 'windows-1252'],
+    ['sum.js', sources.javascript, 'shift_jis', 'javascript', 'Shift_JIS'],
+  ] as const)('reads %s as %s code, converted to UTF-8', async (name, text, encoding, language, label) => {
+    const file = accepted(await ingestFile({ path: put(name, encode(crlf(text), encoding)) }));
+    expect(file).toMatchObject({ name, kind: 'code', language, encoding: label, text, mime: 'text/plain' });
+    expect(file.displayPath).toBe(at(name));
+    expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('extracts a PDF’s text page by page', async () => {
+    const pdf = pdfWithText([['Quarterly report', 'Revenue grew 12%'], ['Outlook (cautious)']]);
+    const file = accepted(await ingestFile({ path: put('report.pdf', pdf) }));
+    expect(file).toMatchObject({ kind: 'pdf', mime: 'application/pdf', size: pdf.length });
+    expect(file.pages).toEqual(['Quarterly report\nRevenue grew 12%', 'Outlook (cautious)']);
+    expect(file.text).toBe('Quarterly report\nRevenue grew 12%\n\nOutlook (cautious)');
+  });
+
+  it('knows a PDF by its content even under another name', async () => {
+    const file = accepted(await ingestFile({ path: put('report.txt', pdfWithText([['Still a PDF']])) }));
+    expect(file.kind).toBe('pdf');
+  });
+
+  it('refuses a PDF without a text layer, saying it looks scanned', async () => {
+    const error = refused(await ingestFile({ path: put('scan.pdf', pdfWithoutText()) }));
+    expect(error).toMatchObject({ code: 'FILE_REFUSED', reason: 'pdf-without-text' });
+    expect(error.message).toContain('has no text layer (it looks scanned)');
+  });
+
+  it('refuses an encrypted PDF, saying it is password-protected', async () => {
+    const error = refused(await ingestFile({ path: put('secret.pdf', encryptedPdf()) }));
+    expect(error).toMatchObject({ code: 'FILE_REFUSED', reason: 'encrypted-pdf' });
+    expect(error.message).toContain('secret.pdf is password-protected');
+  });
+
+  it('extracts a Word document’s text with its headings as markdown', async () => {
+    const bytes = docx([{ heading: 1, text: 'Release plan' }, 'We ship on Monday.', { heading: 2, text: 'Risks' }, 'The build may fail.']);
+    const file = accepted(await ingestFile({ path: put('plan.docx', bytes) }));
+    expect(file.kind).toBe('docx');
+    expect(file.text).toBe('# Release plan\n\nWe ship on Monday.\n\n## Risks\n\nThe build may fail.');
+  });
+
+  it('summarises a CSV and keeps its full text for splitting', async () => {
+    const file = accepted(await ingestFile({ path: put('orders.csv', csvText) }));
+    expect(file).toMatchObject({ kind: 'csv', mime: 'text/csv', table: { rowCount: 4, hasHeader: true, delimiter: ',' } });
+    expect(file.summary).toContain('4 rows × 5 columns');
+    expect(file.text).toBe(csvText);
+  });
+
+  it('summarises JSON by its shape', async () => {
+    const file = accepted(await ingestFile({ path: put('users.json', jsonText) }));
+    expect(file.kind).toBe('json');
+    expect(file.summary).toContain('users: array of 25 (object)');
+  });
+
+  it('reads a log as a log', async () => {
+    const file = accepted(await ingestFile({ path: put('app.txt', logText) }));
+    expect(file).toMatchObject({ kind: 'log', text: logText });
+  });
+
+  it('turns a PNG into a data URL with its pixel size, for vision models', async () => {
+    const file = accepted(await ingestFile({ path: put('shot.png', png(40, 30)) }));
+    expect(file).toMatchObject({ kind: 'image', mime: 'image/png', image: { mime: 'image/png', width: 40, height: 30 } });
+    expect(file.text).toBeUndefined();
+  });
+
+  it('refuses a zip archive, saying what is inside', async () => {
+    const error = refused(await ingestFile({ path: put('bundle.zip', zip({ 'a.txt': 'a', 'src/b.ts': 'b' })) }));
+    expect(error).toMatchObject({ code: 'FILE_REFUSED', reason: 'archive' });
+    expect(error.message).toContain('bundle.zip is a zip archive holding 2 files');
+  });
+
+  it('refuses a program as binary', async () => {
+    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(200)]);
+    expect(refused(await ingestFile({ path: put('tool', elf) }))).toMatchObject({ reason: 'binary' });
+  });
+
+  it('refuses an empty file', async () => {
+    const error = refused(await ingestFile({ path: put('empty.txt', '') }));
+    expect(error).toMatchObject({ code: 'FILE_REFUSED', reason: 'empty' });
+    expect(error.message).toBe('empty.txt is empty (0 bytes): there is nothing to explain.');
+  });
+
+  it('refuses a file over the size limit, saying the limit and the size', async () => {
+    const error = refused(await ingestFile({ path: put('big.log', 'x'.repeat(2_500)) }, { maxBytes: 1_000 }));
+    expect(error).toMatchObject({ code: 'FILE_REFUSED', reason: 'too-large' });
+    expect(error.message).toContain('big.log is 2.5 KB, over the 1 KB limit');
+  });
+
+  it('resolves a symlink and shows where it points', async () => {
+    const target = put('real-notes.md', '# Notes\n\nSee you.\n');
+    makeSymlink(target, at('link-to-notes.md'));
+    const file = accepted(await ingestFile({ path: at('link-to-notes.md') }));
+    expect(file).toMatchObject({ name: 'real-notes.md', displayPath: target, resolvedFrom: at('link-to-notes.md'), kind: 'markdown' });
+  });
+
+  it('says where a dangling symlink points', async () => {
+    makeSymlink(at('gone.txt'), at('dangling.txt'));
+    const error = refused(await ingestFile({ path: at('dangling.txt') }));
+    expect(error).toMatchObject({ code: 'FILE_UNREADABLE', reason: 'not-found' });
+    expect(error.message).toContain(`is a link to ${at('gone.txt')}, which does not exist`);
+  });
+
+  it('refuses a directory and offers its files, names only', async () => {
+    mkdirSync(at('project/src'), { recursive: true });
+    writeFileSync(at('project/README.md'), '# hi');
+    writeFileSync(at('project/main.py'), 'print(1)');
+    const error = refused(await ingestFile({ path: at('project') }));
+    expect(error).toMatchObject({ code: 'FILE_REFUSED', reason: 'directory', entries: ['main.py', 'README.md', 'src/'] });
+    expect(error.message).toContain('project is a folder');
+  });
+
+  it('caps the names a large directory offers', async () => {
+    mkdirSync(at('many'));
+    for (let i = 0; i < 250; i += 1) writeFileSync(at(`many/f${String(i).padStart(3, '0')}.txt`), 'x');
+    const error = refused(await ingestFile({ path: at('many') }));
+    expect(error.entries).toHaveLength(200);
+    expect(error.moreEntries).toBe(50);
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a FIFO at once instead of waiting for a writer', async () => {
+    const fifo = at('pipe');
+    if (!makeFifo(fifo)) return;
+    const started = Date.now();
+    const error = refused(await ingestFile({ path: fifo }));
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(error).toMatchObject({ code: 'FILE_REFUSED', reason: 'not-regular-file' });
+    expect(error.message).toContain('a named pipe (FIFO)');
+  }, 5_000);
+
+  it.skipIf(process.platform !== 'linux')('reads a /proc file although it reports size 0', async () => {
+    const file = accepted(await ingestFile({ path: '/proc/self/status' }));
+    expect(file.size).toBeGreaterThan(0);
+    expect(file.text).toMatch(/^Name:/);
+  });
+
+  it.skipIf(process.platform !== 'linux')('stops reading a size-0 /proc file at the limit', async () => {
+    const error = refused(await ingestFile({ path: '/proc/self/status' }, { maxBytes: 100 }));
+    expect(error).toMatchObject({ reason: 'too-large' });
+    expect(error.message).toContain('larger than the 100 bytes limit');
+  });
+
+  it.skipIf(process.platform !== 'linux')('refuses a character device', async () => {
+    expect(refused(await ingestFile({ path: '/dev/null' }))).toMatchObject({ reason: 'not-regular-file' });
+  });
+
+  it('says when a path does not exist', async () => {
+    const error = refused(await ingestFile({ path: at('nope.txt') }));
+    expect(error).toMatchObject({ code: 'FILE_UNREADABLE', reason: 'not-found' });
+    expect(error.message).toContain('Parley cannot find');
+  });
+
+  // root reads any file whatever its mode, so the refusal can only be seen as another user.
+  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('says when a file may not be read', async () => {
+    const locked = put('locked.txt', 'secret');
+    chmodSync(locked, 0o000);
+    expect(refused(await ingestFile({ path: locked }))).toMatchObject({ code: 'FILE_UNREADABLE', reason: 'permission-denied' });
+  });
+});
+
+describe('ingesting dropped bytes (the browser host)', () => {
+  it('extracts them like a file read from disk', async () => {
+    const file = accepted(await ingestFile({ name: 'report.pdf', bytes: pdfWithText([['From the browser']]) }));
+    expect(file).toMatchObject({ name: 'report.pdf', displayPath: 'report.pdf', kind: 'pdf', pages: ['From the browser'] });
+  });
+
+  it('passes them through the same checks', async () => {
+    expect(refused(await ingestFile({ name: 'empty.txt', bytes: new Uint8Array() }))).toMatchObject({ reason: 'empty' });
+    expect(refused(await ingestFile({ name: 'big.txt', bytes: new Uint8Array(2_000).fill(65) }, { maxBytes: 1_000 }))).toMatchObject({
+      reason: 'too-large',
+    });
+  });
+
+  it('keeps only the base name of a name that looks like a path', async () => {
+    const file = accepted(await ingestFile({ name: '../../etc/passwd', bytes: Buffer.from('root:x:0:0\n') }));
+    expect(file.name).toBe('passwd');
+  });
+});
