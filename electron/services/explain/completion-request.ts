@@ -48,10 +48,15 @@ export async function completeWithRetry(ctx: CompletionContext, messages: ChatMe
   for (let attempt = 0; ; attempt++) {
     await ctx.gate.wait(ctx.signal);
     if (ctx.signal.aborted) throw new AppError('INTERNAL', 'stopped');
+    // Each request listens to a signal of its own: the SDK leaves its abort listener on the signal it is given,
+    // and a file of fifty parts would otherwise pile fifty of them on the run's one signal.
+    const own = new AbortController();
+    const forward = () => own.abort();
+    ctx.signal.addEventListener('abort', forward, { once: true });
     try {
       const res = await ctx.client.chat.completions.create(
         { model: ctx.model, messages, ...samplingFor(ctx.model, ctx.temperature, maxTokens) },
-        { signal: ctx.signal, timeout: ctx.timeoutMs, maxRetries: 0 },
+        { signal: own.signal, timeout: ctx.timeoutMs, maxRetries: 0 },
       );
       const usage = res.usage ? { promptTokens: res.usage.prompt_tokens, completionTokens: res.usage.completion_tokens } : null;
       return { text: res.choices[0]?.message?.content ?? '', usage, attempts: attempt + 1 };
@@ -63,6 +68,8 @@ export async function completeWithRetry(ctx: CompletionContext, messages: ChatMe
       ctx.onWait?.(delay.ms);
       // A rate limit holds every request through the gate; other failures wait here, for this request only.
       if (!delay.rateLimited) await pause(delay.ms, ctx.signal);
+    } finally {
+      ctx.signal.removeEventListener('abort', forward);
     }
   }
 }
