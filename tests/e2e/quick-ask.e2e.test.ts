@@ -99,20 +99,42 @@ describe('the quick-ask window in a browser', () => {
     expect(await quick.askIsFocused()).toBe(false);
     await desktop.showQuick();
     await expect.poll(() => quick.askIsFocused()).toBe(true);
+
+    // Pinned, it stays up when it loses focus: main is told.
+    await quick.pin.click();
+    await expect.poll(async () => (await desktop.called('setQuickWindowPinned')).at(-1)?.args).toEqual([true]);
+    expect(await quick.pin.getAttribute('aria-pressed')).toBe('true');
+    await quick.pin.click();
+    await expect.poll(async () => (await desktop.called('setQuickWindowPinned')).at(-1)?.args).toEqual([false]);
+  });
+
+  it('stops an answer and keeps what had arrived', async () => {
+    session.model.setScenario({ kind: 'stream', chunks: wordsOf('Slowly the answer comes in. '.repeat(40) + 'NEVER-SEEN'), delayMs: 40 });
+    await quick.question('Take your time');
+    await expect.poll(() => quick.answers().first().textContent(), { timeout: 10_000 }).toContain('Slowly the answer');
+    await quick.stopButton().click();
+    await expect.poll(() => quick.page.getByRole('article', { name: 'Assistant (stopped)' }).count()).toBe(1);
+    expect(await quick.answers().first().textContent()).not.toContain('NEVER-SEEN');
+    await expect.poll(() => quick.sendButton().isVisible()).toBe(true);
   });
 
   it('continues the same conversation with a follow-up, on the model picked', async () => {
     await quick.model.selectOption('gpt-4.1-mini');
-    await quick.question('First question about owls');
-    await expect.poll(() => quick.answers().first().textContent()).toContain('You said: First question about owls');
+    // Shift+Enter starts a new line; Enter sends.
+    await quick.ask.fill('First question');
+    await quick.ask.press('Shift+Enter');
+    await quick.ask.pressSequentially('about owls');
+    expect(await quick.ask.inputValue()).toBe('First question\nabout owls');
+    await quick.ask.press('Enter');
+    await expect.poll(() => quick.answers().first().textContent()).toContain('You said: First question\nabout owls');
     await quick.question('And a follow-up about owls');
     await expect.poll(() => quick.answers().nth(1).textContent()).toContain('You said: And a follow-up about owls');
 
     const last = session.model.requests.at(-1)!.body;
     expect(last.model).toBe('gpt-4.1-mini');
     expect(last.messages?.filter((m) => m.role !== 'system').map((m) => m.content)).toEqual([
-      'First question about owls',
-      'You said: First question about owls',
+      'First question\nabout owls',
+      'You said: First question\nabout owls',
       'And a follow-up about owls',
     ]);
   });
