@@ -23,8 +23,8 @@ function QuickQuestion({ content }: { content: string }) {
   const { context, question } = splitQuotedContext(content);
   return (
     <article className="quick-question" aria-label="You">
-      {context && <blockquote className="quick-quote">{context}</blockquote>}
       <p className="user-text">{question}</p>
+      {context && <blockquote className="quick-quote">{context}</blockquote>}
     </article>
   );
 }

@@ -185,7 +185,7 @@ describe('the quick-ask window in a browser', () => {
     await expect.poll(() => quick.answers().first().textContent()).toContain('You said:');
 
     const sent = session.model.requests.at(-1)!.body.messages!.at(-1)!.content;
-    expect(sent).toBe('> The mitochondria is the powerhouse of the cell.\n> Second line.\n\nExplain this');
+    expect(sent).toBe('Explain this\n\n> The mitochondria is the powerhouse of the cell.\n> Second line.');
     // Context for that question only: the follow-up goes alone.
     expect(await quick.useClipboard.isChecked()).toBe(false);
     expect(await quick.clipboardPreview.count()).toBe(0);
