@@ -1,3 +1,4 @@
+import { crash } from './crash';
 import { estimate } from './estimate';
 import { mdDom } from './md-dom';
 import { mdStream } from './md-stream';
@@ -11,4 +12,4 @@ import { search } from './search';
  * Every scenario, in the order `npm run bench` runs them. To add one, write
  * bench/<name>.ts exporting a `Scenario` ({ name, description, run }) and list it here.
  */
-export const scenarios: Scenario[] = [pipeline, persist, search, estimate, mdStream, mdDom, quickReady];
+export const scenarios: Scenario[] = [pipeline, persist, search, estimate, mdStream, mdDom, quickReady, crash];
