@@ -8,48 +8,70 @@ export type Delimiter = ',' | ';' | '\t' | '|';
 const candidates: Delimiter[] = [',', ';', '\t', '|'];
 const sniffLines = 20;
 
-/** Calls onRow for each row; stops when it returns false. */
+/**
+ * Calls onRow for each row; stops when it returns false. A line without a
+ * quote is split natively (most rows of most exports); only rows with quotes
+ * go through the character loop, which is ten times slower.
+ */
 export function forEachRow(text: string, delimiter: Delimiter, onRow: (fields: string[]) => boolean | void): void {
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
+  let at = 0;
   const n = text.length;
-  while (i < n) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        field += c;
-      }
-      i += 1;
+  while (at < n) {
+    const lineEnd = text.indexOf('\n', at);
+    const end = lineEnd < 0 ? n : lineEnd;
+    const quote = text.indexOf('"', at);
+    if (quote < 0 || quote > end) {
+      if (onRow(text.slice(at, end).split(delimiter)) === false) return;
+      at = end + 1;
       continue;
     }
-    if (c === '"' && field === '') {
-      quoted = true;
-    } else if (c === delimiter) {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n') {
-      fields.push(field);
-      if (onRow(fields) === false) return;
-      fields = [];
-      field = '';
-    } else {
-      field += c;
+    const row = quotedRow(text, at, delimiter);
+    if (onRow(row.fields) === false) return;
+    at = row.next;
+  }
+}
+
+/** One row that holds quotes: doubled quotes and line breaks inside quotes. Jumps with indexOf, never char by char. */
+function quotedRow(text: string, from: number, delimiter: Delimiter): { fields: string[]; next: number } {
+  const fields: string[] = [];
+  const n = text.length;
+  let i = from;
+  for (;;) {
+    let value = '';
+    if (text[i] === '"') {
+      let j = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) {
+          // An unterminated quote takes the rest of the text, as spreadsheets do.
+          value += text.slice(j);
+          i = n;
+          break;
+        }
+        if (text[q + 1] === '"') {
+          value += text.slice(j, q + 1);
+          j = q + 2;
+          continue;
+        }
+        value += text.slice(j, q);
+        i = q + 1;
+        break;
+      }
     }
-    i += 1;
+    // Unquoted text, or stray characters after a closing quote, up to the field's end.
+    const stop = fieldEnd(text, i, delimiter);
+    fields.push(value + text.slice(i, stop));
+    if (stop >= n) return { fields, next: n };
+    if (text[stop] === '\n') return { fields, next: stop + 1 };
+    i = stop + 1;
   }
-  if (field !== '' || fields.length > 0) {
-    fields.push(field);
-    onRow(fields);
-  }
+}
+
+function fieldEnd(text: string, from: number, delimiter: Delimiter): number {
+  const newline = text.indexOf('\n', from);
+  const lineEnd = newline < 0 ? text.length : newline;
+  const next = text.indexOf(delimiter, from);
+  return next < 0 || next > lineEnd ? lineEnd : next;
 }
 
 /**

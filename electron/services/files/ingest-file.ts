@@ -110,10 +110,11 @@ function extractText(bytes: Buffer, name: string): Extracted {
       const records = json.records === undefined ? '' : `JSON Lines: ${json.records.toLocaleString('en-US')} records.\n`;
       return { kind: 'json', mime: 'application/json', encoding, text, json: shape, summary: `${records}Shape:\n${json.shape}\n\nSample:\n${sample}` };
     }
-    case 'csv':
-    case 'tsv': {
-      const { text: summary, ...table } = summariseCsv(text, guess.delimiter ?? (guess.kind === 'tsv' ? '\t' : ','));
-      return { kind: guess.kind, mime: guess.kind === 'csv' ? 'text/csv' : 'text/tab-separated-values', encoding, text, table, summary };
+    case 'csv': {
+      const delimiter = guess.delimiter ?? ',';
+      const { text: summary, ...table } = summariseCsv(text, delimiter);
+      const mime = delimiter === '\t' ? 'text/tab-separated-values' : 'text/csv';
+      return { kind: 'csv', mime, encoding, text, table, summary };
     }
     case 'code':
       return { kind: 'code', mime: 'text/plain', encoding, text, ...(guess.language ? { language: guess.language } : {}) };

@@ -2,9 +2,9 @@ import type { CsvSummary } from './csv-summary';
 import type { FileRefusal } from './file-refusal';
 import type { ImageInfo } from './image-info';
 import type { JsonSummary } from './json-summary';
-import type { TextKind } from './text-kind';
+import type { FileKind } from '../../../shared/file-explanation';
 
-export type FileKind = TextKind | 'pdf' | 'docx' | 'image';
+export type { FileKind };
 
 /** Where the bytes come from: a path (Electron, command line, "Open with…") or the bytes themselves (the browser host's drop). */
 export type FileSource = { path: string } | { name: string; bytes: Uint8Array };
@@ -44,23 +44,3 @@ export interface IngestedFile {
 }
 
 export type IngestResult = { ok: true; file: IngestedFile } | { ok: false; error: FileRefusal };
-
-/** The four ways of explaining (prompt templates) the kinds fall into. */
-export type ExplainFamily = 'code' | 'document' | 'data' | 'log' | 'image';
-
-export function explainFamilyOf(kind: FileKind): ExplainFamily {
-  switch (kind) {
-    case 'code':
-      return 'code';
-    case 'csv':
-    case 'tsv':
-    case 'json':
-      return 'data';
-    case 'log':
-      return 'log';
-    case 'image':
-      return 'image';
-    default:
-      return 'document';
-  }
-}

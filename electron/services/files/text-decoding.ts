@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 
@@ -8,17 +9,18 @@ export interface DecodedText {
   encoding: string;
 }
 
-// Enough to judge text versus binary and to let chardet see non-ASCII bytes,
-// while keeping detection of a 50 MB file well under the benchmark's second.
+// Enough to judge text versus binary.
 const sampleBytes = 64 * 1024;
-const detectorSampleBytes = 1024 * 1024;
+// All chardet gets: it takes about 2 s per MB, so it sees only the lines that
+// hold non-ASCII bytes (ASCII lines say nothing about the encoding), up to this much.
+const detectorSampleBytes = 16 * 1024;
+// A line longer than this is cut around its non-ASCII byte.
+const detectorLineBytes = 512;
 // A text file has a few control characters (form feeds, ANSI colours in logs); binary has many.
 const maxControlRatio = 0.05;
 // Past this share of U+FFFD or stray controls after decoding, the guess was wrong or the bytes are not text.
 const maxBadCharRatio = 0.02;
 const fewNonAscii = 32;
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Turns bytes in any common encoding into UTF-8 text: a BOM decides first,
@@ -35,13 +37,10 @@ export function decodeText(bytes: Uint8Array): DecodedText | null {
   if (utf16) return finish(iconv.decode(bytes, utf16), utf16 === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE');
   if (looksBinary(sample)) return null;
 
-  try {
-    return finish(strictUtf8.decode(bytes), 'UTF-8');
-  } catch {
-    // Not UTF-8: guess below.
-  }
-  const guessed = guessEncoding(bytes.subarray(0, detectorSampleBytes));
-  return finish(iconv.decode(bytes, guessed), guessed);
+  // isUtf8 is simdutf (milliseconds for 10 MB); a fatal TextDecoder takes 25 ms per MB.
+  if (isUtf8(bytes)) return finish(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), 'UTF-8');
+  const guessed = guessEncoding(nonAsciiLines(bytes));
+  return finish(guessed === 'windows-1252' ? decodeWindows1252(bytes) : iconv.decode(bytes, guessed), guessed);
 }
 
 export function normaliseNewlines(text: string): string {
@@ -91,12 +90,53 @@ export function looksBinary(sample: Uint8Array): boolean {
   return sample.length > 0 && controls / sample.length > maxControlRatio;
 }
 
+// What windows-1252 puts at 0x80–0x9F, where Latin-1 has C1 controls; the five holes stay as Latin-1 does.
+const cp1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * The most common fallback, decoded natively: Latin-1 is windows-1252 but for
+ * 0x80–0x9F. About 10× faster than iconv-lite's byte loop on a 10 MB file.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\x80-\x9f]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80] as string);
+}
+
+/**
+ * The lines that hold non-ASCII bytes, whole (or cut around the byte when very
+ * long). Line starts are safe cut points in every encoding chardet knows but
+ * UTF-16/32, which were handled before: 0x0A is never a trail byte there.
+ */
+function nonAsciiLines(bytes: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let consumed = 0;
+  let i = 0;
+  while (i < bytes.length && total < detectorSampleBytes) {
+    if ((bytes[i] as number) < 0x80) {
+      i += 1;
+      continue;
+    }
+    // Searches bounded to the window, so a file without line breaks stays linear.
+    const windowStart = Math.max(consumed, i - detectorLineBytes);
+    const start = windowStart + bytes.subarray(windowStart, i).lastIndexOf(0x0a) + 1;
+    const windowEnd = Math.min(bytes.length, i + detectorLineBytes);
+    const newline = bytes.subarray(i, windowEnd).indexOf(0x0a);
+    const end = newline < 0 ? windowEnd : i + newline + 1;
+    parts.push(bytes.subarray(start, end));
+    total += end - start;
+    i = end;
+    consumed = end;
+  }
+  return Buffer.concat(parts);
+}
+
 function guessEncoding(sample: Uint8Array): string {
   // With a handful of non-ASCII bytes chardet guesses wildly (three accented
   // letters of windows-1252 come back as KOI8-R): ask for a sure guess then.
   const nonAscii = sample.reduce((n, byte) => n + (byte >= 0x80 ? 1 : 0), 0);
   const needed = nonAscii < fewNonAscii ? 80 : 25;
-  // UTF-8 was ruled out by the strict decoder; UTF-32 guesses on non-UTF-32 bytes are noise.
+  // UTF-8 was ruled out by isUtf8; UTF-32 guesses on non-UTF-32 bytes are noise.
   const matches = analyse(sample).filter((m) => !/^(UTF-(8|32)|ASCII)/i.test(m.name) && iconv.encodingExists(m.name));
   const top = matches[0];
   if (!top || top.confidence < needed) return 'windows-1252';

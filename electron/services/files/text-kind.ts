@@ -1,8 +1,9 @@
+import type { FileKind } from '../../../shared/file-explanation';
 import { codeLanguageOf, extensionOf } from './code-languages';
 import { sniffDelimiter, type Delimiter } from './csv-parser';
 
-/** The kinds of text Parley explains differently (a template and a splitting rule each). */
-export type TextKind = 'code' | 'markdown' | 'text' | 'log' | 'csv' | 'tsv' | 'json';
+/** The kinds of text Parley explains differently (a template and a splitting rule each). A TSV is a csv with a tab delimiter. */
+export type TextKind = Exclude<FileKind, 'pdf' | 'docx' | 'image'>;
 
 export interface TextKindGuess {
   kind: TextKind;
@@ -33,7 +34,7 @@ export function guessTextKind(name: string, text: string): TextKindGuess {
   const head = firstLines(text, sniffLineCount);
   if (jsonExtensions.has(ext)) return { kind: 'json' };
   if (ext === 'csv') return { kind: 'csv', delimiter: sniffDelimiter(text) ?? ',' };
-  if (ext === 'tsv' || ext === 'tab') return { kind: 'tsv', delimiter: '\t' };
+  if (ext === 'tsv' || ext === 'tab') return { kind: 'csv', delimiter: '\t' };
   if (markdownExtensions.has(ext)) return { kind: 'markdown' };
   if (logName.test(name)) return { kind: 'log' };
   const language = codeLanguageOf(name, head[0] ?? '');
@@ -44,7 +45,7 @@ export function guessTextKind(name: string, text: string): TextKindGuess {
   const trimmed = text.trimStart();
   if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && looksLikeJson(text)) return { kind: 'json' };
   const delimiter = head.length >= 3 ? sniffDelimiter(head.join('\n')) : null;
-  if (delimiter) return { kind: delimiter === '\t' ? 'tsv' : 'csv', delimiter };
+  if (delimiter) return { kind: 'csv', delimiter };
   if (head.some((line) => /^(#{1,6} |```)/.test(line))) return { kind: 'markdown' };
   return { kind: 'text' };
 }
