@@ -17,6 +17,8 @@ export interface ExplainableFile {
   text?: string;
   /** A PDF's text page by page; when given, it is what is split, joined by `pageSeparator`. */
   pages?: string[];
+  /** For CSV and JSON: ingestion's shape and sample of the whole file, given to the combining request. */
+  summary?: string;
   sha256: string;
 }
 
@@ -51,6 +53,8 @@ export interface ExplanationPlan {
   finalAnswerTokens: number;
   /** Tokens a combining request may hold in notes, after its prompt and its answer's room. */
   combineRoom: number;
+  /** The whole file's shape (CSV, JSON), when it is small enough to go with the notes; '' otherwise. */
+  fileShape: string;
 }
 
 // Labels and the name's length vary between parts; this much is kept for them beyond the measured prompt.
@@ -96,8 +100,12 @@ export async function planExplanation(o: PlanOptions): Promise<ExplanationPlan> 
   const partOverhead =
     overheadOf(count, partMessages({ ...base, text: '', prefix: '', answerTokens: partAnswerTokens, part: { number: 9999, total: 9999, label: 'lines 9,999,999–9,999,999' } })) +
     slack * 2;
-  const combineOverhead = overheadOf(count, combineMessages({ ...base, totalParts: 9999, notes: [], final: true }));
   const partBudget = contextWindow - partAnswerTokens - partOverhead;
+  // A data file's shape helps the combining step see it whole, as long as it leaves most of the room to the notes.
+  let fileShape = file.summary?.trim() ?? '';
+  const withoutSummary = contextWindow - finalAnswerTokens - overheadOf(count, combineMessages({ ...base, totalParts: 9999, notes: [], final: true }));
+  if (fileShape && count(fileShape) > withoutSummary / 4) fileShape = '';
+  const combineOverhead = overheadOf(count, combineMessages({ ...base, totalParts: 9999, notes: [], final: true, summary: fileShape }));
   const combineRoom = contextWindow - finalAnswerTokens - combineOverhead;
   if (partBudget < 64 || combineRoom < partAnswerTokens * 2) {
     throw new AppError('CONTEXT_TOO_LONG', `The context window of ${model} (${contextWindow.toLocaleString('en')} tokens) is too small to explain a file in parts.`);
@@ -157,5 +165,6 @@ export async function planExplanation(o: PlanOptions): Promise<ExplanationPlan> 
     partAnswerTokens,
     finalAnswerTokens,
     combineRoom,
+    fileShape,
   };
 }

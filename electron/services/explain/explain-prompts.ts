@@ -113,6 +113,8 @@ export function combineMessages(input: {
   notes: PartNotes[];
   final: boolean;
   answerTokens?: number;
+  /** The whole file's shape and a sample (CSV, JSON), from the file and so fenced as its data. */
+  summary?: string;
 }): ChatMessage[] {
   const ask = input.final
     ? `The file ${quotedName(input.name)} was too long to read at once, so it was explained in ${input.totalParts} parts; the notes on each part follow. ` +
@@ -121,8 +123,9 @@ export function combineMessages(input: {
     : `The file ${quotedName(input.name)} was too long to read at once, so it was explained in ${input.totalParts} parts; the notes on some of them follow. ` +
       `Merge them into one set of notes on that stretch of the file, keeping the specifics, in at most about ${wordsFor(input.answerTokens ?? 1024)} words.`;
   const notes = input.notes.map((n) => wrapNotes(input.boundary, n.label, n.text)).join('\n\n');
+  const shape = input.final && input.summary ? `${wrapFileData({ boundary: input.boundary, name: input.name, part: 'summary of the whole file', text: input.summary })}\n\n` : '';
   return [
     { role: 'system', content: systemPrompt(input.boundary) },
-    { role: 'user', content: `${input.instruction}\n\n${ask}\n\n${notes}` },
+    { role: 'user', content: `${input.instruction}\n\n${ask}\n\n${shape}${notes}` },
   ];
 }

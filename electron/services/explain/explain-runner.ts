@@ -201,7 +201,7 @@ export async function explainFile(o: ExplainOptions): Promise<ExplanationResult>
     if (failure) return finish('error', '', (failure as AppError).toShape());
     notes = merged;
   }
-  return stream(combineMessages({ boundary: plan.boundary, instruction: plan.instruction, name: plan.file.name, totalParts: total, notes, final: true }));
+  return stream(combineMessages({ boundary: plan.boundary, instruction: plan.instruction, name: plan.file.name, totalParts: total, notes, final: true, summary: plan.fileShape }));
 }
 
 function pairs<T>(items: T[]): T[][] {
