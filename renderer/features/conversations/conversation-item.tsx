@@ -66,7 +66,7 @@ export function ConversationItem({ conversation, selected, onSelect, onRename, o
     <li className={`conversation${selected ? ' selected' : ''}`}>
       <button type="button" className="conversation-open" aria-current={selected ? 'page' : undefined} onClick={onSelect}>
         {conversation.pinned && <span aria-hidden="true">📌 </span>}
-        {title}
+        <span className="conversation-title">{title}</span>
         {conversation.origin === 'quick' && (
           <span className="origin-badge" title="Asked in the quick-ask window">
             <span aria-hidden="true">Quick</span>
