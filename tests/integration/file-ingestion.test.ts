@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../electron/services/files/ingest-file';
+import type { ExplainableFile } from '../../electron/services/explain/explain-plan';
 import type { IngestResult, IngestedFile } from '../../electron/services/files/ingested-file';
 import type { FileRefusal } from '../../electron/services/files/file-refusal';
 import { docx } from '../fixtures/files/docx-fixture';
@@ -86,6 +87,22 @@ describe('ingesting a file from a path', () => {
     expect(file.text).toBe(csvText);
   });
 
+  it('reads a TSV as a table with a tab delimiter', async () => {
+    const file = accepted(await ingestFile({ path: put('scores.tsv', 'name\tscore\nAda\t91\nBo\t78\n') }));
+    expect(file).toMatchObject({ kind: 'csv', mime: 'text/tab-separated-values', table: { delimiter: '\t', rowCount: 2 } });
+  });
+
+  it('hands the explain plan the fields it reads', async () => {
+    const file = accepted(await ingestFile({ path: put('plan-me.py', sources.python) }));
+    const explainable: ExplainableFile = file;
+    expect(explainable).toMatchObject({ kind: 'code', name: 'plan-me.py', text: sources.python });
+  });
+
+  it('explains JSON with comments as text rather than refusing it', async () => {
+    const file = accepted(await ingestFile({ path: put('tsconfig.json', '{\n  // strict mode\n  "strict": true,\n}\n') }));
+    expect(file.kind).toBe('text');
+  });
+
   it('summarises JSON by its shape', async () => {
     const file = accepted(await ingestFile({ path: put('users.json', jsonText) }));
     expect(file.kind).toBe('json');
@@ -107,6 +124,17 @@ describe('ingesting a file from a path', () => {
     const error = refused(await ingestFile({ path: put('bundle.zip', zip({ 'a.txt': 'a', 'src/b.ts': 'b' })) }));
     expect(error).toMatchObject({ code: 'FILE_REFUSED', reason: 'archive' });
     expect(error.message).toContain('bundle.zip is a zip archive holding 2 files');
+  });
+
+  it.each([
+    ['sheet.xlsx', zip({ '[Content_Types].xml': '<x/>', 'xl/workbook.xml': '<x/>' }), 'binary', 'Export the sheet as CSV'],
+    ['old.doc', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), 'binary', 'Save it as .docx'],
+    ['logs.tar.gz', Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), Buffer.alloc(64, 7)]), 'archive', 'a gzip archive'],
+    ['photo.tiff', Buffer.concat([Buffer.from([0x49, 0x49, 0x2a, 0]), Buffer.alloc(64)]), 'binary', 'convert it to one of those'],
+  ])('refuses %s with advice', async (name, bytes, reason, advice) => {
+    const error = refused(await ingestFile({ path: put(name, bytes) }));
+    expect(error.reason).toBe(reason);
+    expect(error.message).toContain(advice);
   });
 
   it('refuses a program as binary', async () => {

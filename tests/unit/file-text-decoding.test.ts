@@ -19,6 +19,11 @@ describe('decoding text in any common encoding', () => {
     expect(decodeText(encode(text, 'windows-1252'))).toEqual({ text, encoding: 'windows-1252' });
   });
 
+  it('maps every windows-1252 letter in 0x80–0x9F, not the Latin-1 controls', () => {
+    const text = 'Prices: 5 € – “quoted” ‘single’ … Œuvre, Š, ž, Ÿ, ™, • bullet.\n'.repeat(3);
+    expect(decodeText(iconv.encode(text, 'windows-1252'))).toEqual({ text, encoding: 'windows-1252' });
+  });
+
   it('does not trust a wild guess from a few accented letters', () => {
     expect(decodeText(encode('“hi” éé', 'windows-1252'))?.encoding).toBe('windows-1252');
   });

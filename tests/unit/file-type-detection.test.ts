@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { forEachRow } from '../../electron/services/files/csv-parser';
 import { sniffSignature } from '../../electron/services/files/file-signature';
 import { guessTextKind } from '../../electron/services/files/text-kind';
 import { zipEntryNames, zipFlavour } from '../../electron/services/files/zip-entries';
@@ -49,5 +50,15 @@ describe('type detection from the content', () => {
     expect(guessTextKind('dump', jsonText).kind).toBe('json');
     expect(guessTextKind('README', '# Parley\n\nA chat app.\n').kind).toBe('markdown');
     expect(guessTextKind('guide.md', 'plain words').kind).toBe('markdown');
+  });
+});
+
+describe('reading CSV rows', () => {
+  it('keeps quoted delimiters, doubled quotes and line breaks inside quotes', () => {
+    const rows: string[][] = [];
+    forEachRow('a,"b, ""c""",d\n"two\nlines",x\nplain,row\n"open', ',', (fields) => {
+      rows.push(fields);
+    });
+    expect(rows).toEqual([['a', 'b, "c"', 'd'], ['two\nlines', 'x'], ['plain', 'row'], ['open']]);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { summariseCsv } from './csv-summary';
 import { extractDocxText } from './docx-text';
-import { FileRefusedError, refuse } from './file-refusal';
+import { FileRefusedError, formatBytes, refuse } from './file-refusal';
 import { sniffSignature, type Signature } from './file-signature';
 import { imageInfo } from './image-info';
 import { defaultMaxFileBytes, type FileSource, type IngestOptions, type IngestResult, type IngestedFile } from './ingested-file';
@@ -52,6 +52,9 @@ async function extract(read: FileBytes): Promise<IngestedFile> {
   return { ...base, ...extractText(bytes, name) };
 }
 
+// OpenAI's limit per image; a larger one would fail at the provider after the upload.
+const maxImageBytes = 20 * 1000 * 1000;
+
 type Extracted = Omit<IngestedFile, 'name' | 'displayPath' | 'resolvedFrom' | 'size' | 'sha256'>;
 
 async function extractBinaryFormat(signature: Signature, bytes: Buffer, name: string): Promise<Extracted> {
@@ -61,6 +64,9 @@ async function extractBinaryFormat(signature: Signature, bytes: Buffer, name: st
       return { kind: 'pdf', mime: signature.mime, pages, text: pages.join('\n\n') };
     }
     case 'image':
+      if (bytes.length > maxImageBytes) {
+        refuse('too-large', `${name} is ${formatBytes(bytes.length)}; models take images up to ${formatBytes(maxImageBytes)}. Save a smaller copy (a PNG or JPEG of lower resolution) and drop that.`);
+      }
       return { kind: 'image', mime: signature.mime, image: imageInfo(bytes, signature.mime) };
     case 'zip':
       return extractZip(bytes, name);
@@ -69,6 +75,9 @@ async function extractBinaryFormat(signature: Signature, bytes: Buffer, name: st
     case 'archive':
       return refuse('archive', `${name} is ${signature.label}. Parley does not open archives: extract it and drop the file you want explained.`);
     default:
+      if (signature.mime.startsWith('image/')) {
+        refuse('binary', `${name} is ${signature.label}. Models take PNG, JPEG, GIF and WebP images: convert it to one of those and drop that.`);
+      }
       return refuse('binary', `${name} is ${signature.label}, not text Parley can explain.`);
   }
 }

@@ -28,6 +28,8 @@ const chunkBytes = 8 * 1024 * 1024;
 // For files whose size fstat does not know (/proc reports 0): start small, grow by doubling.
 const unknownSizeStart = 64 * 1024;
 const defaultDirectoryEntries = 200;
+// Names kept to sort before the first ones are offered; past this the order is the file system's.
+const listedEntriesLimit = 10_000;
 
 /**
  * Reads a file given by path without ever blocking or reading unbounded:
@@ -121,16 +123,23 @@ async function readCapped(handle: FileHandle, reportedSize: number, maxBytes: nu
 }
 
 async function refuseDirectory(dir: string, cap: number): Promise<never> {
-  const entries = await fsp.readdir(dir, { withFileTypes: true }).catch((err: unknown) => unreadable(dir, err));
-  const names = entries
-    .map((e) => (e.isDirectory() ? `${e.name}/` : e.name))
-    .sort((a, b) => a.localeCompare(b));
-  const shown = names.slice(0, cap);
-  const more = names.length - shown.length;
+  // Iterated, not readdir'd whole: a folder of a million files must not fill memory to be refused.
+  const names: string[] = [];
+  let total = 0;
+  try {
+    for await (const entry of await fsp.opendir(dir)) {
+      total += 1;
+      if (names.length < listedEntriesLimit) names.push(entry.isDirectory() ? `${entry.name}/` : entry.name);
+    }
+  } catch (err) {
+    unreadable(dir, err);
+  }
+  const shown = names.sort((a, b) => a.localeCompare(b)).slice(0, cap);
+  const more = total - shown.length;
   const message =
-    names.length === 0
+    total === 0
       ? `${path.basename(dir)} is an empty folder: there is no file in it to explain.`
-      : `${path.basename(dir)} is a folder. Choose one of its ${names.length} entr${names.length === 1 ? 'y' : 'ies'} to explain.`;
+      : `${path.basename(dir)} is a folder. Choose one of its ${total} entr${total === 1 ? 'y' : 'ies'} to explain.`;
   return refuse('directory', message, { entries: shown, ...(more > 0 ? { moreEntries: more } : {}) });
 }
 
