@@ -43,6 +43,8 @@ export const ExplanationPlanSummary = z.object({
   /** Every request: the parts' and the combining ones (more than one when the parts' notes overflow one window). */
   requests: z.number().int().positive(),
   fileTokens: z.number().int().nonnegative(),
+  /** True for a file large enough that its tokens were estimated from a sample rather than all counted. */
+  tokensEstimated: z.boolean(),
   estimatedInputTokens: z.number().int().nonnegative(),
   /** An upper estimate: each request's answer is counted at its cap. */
   estimatedOutputTokens: z.number().int().nonnegative(),

@@ -140,6 +140,32 @@ describe('explaining a file larger than the context', () => {
   });
 });
 
+describe('a plan whose counts were estimated', () => {
+  it('counts each part exactly before sending it, and sends one over its budget in pieces', async () => {
+    const p = await plan(bigLog(600));
+    // As if the estimate had been low by half: every part is over the budget it is checked against.
+    const estimated: ExplanationPlan = { ...p, partBudget: Math.floor(p.partBudget * 0.6), summary: { ...p.summary, tokensEstimated: true } };
+    const result = await run(estimated);
+    expect(result.status).toBe('complete');
+    expect(fake.completions.length).toBeGreaterThan(p.parts.length);
+    for (const r of fake.completions) {
+      const data = userText(r).split(`<<<BEGIN FILE DATA ${p.boundary}`)[1]!;
+      expect(counter.count('o200k_base', data.slice(data.indexOf('>>>\n') + 4, data.indexOf(`<<<END FILE DATA ${p.boundary}>>>`)))).toBeLessThanOrEqual(estimated.partBudget);
+    }
+    expect(userText(fake.completions[0]!)).toMatch(/piece 1 of \d+\)/);
+    expect(result.parts).toHaveLength(p.parts.length);
+    expect(result.parts[0]!.text).toMatch(/^Notes on part 1\.\n\nNotes on part 1\./);
+  });
+
+  it('is what a file over the exact-count size gets, and its parts still tile the file', async () => {
+    const text = bigLog(3000);
+    const p = await planExplanation({ file: { kind: 'log', name: 'big.log', text, sha256: '34'.repeat(32) }, model: 'test-model', template: template('explain-log'), counter, contextWindow: 8_000, exactUpTo: 100_000 });
+    expect(p.summary.tokensEstimated).toBe(true);
+    expect(p.parts.map((x) => x.text).join('')).toBe(text);
+    expect(Math.abs(p.summary.fileTokens / counter.count('o200k_base', text) - 1)).toBeLessThan(0.3);
+  });
+});
+
 describe('combining the parts', () => {
   it('merges the notes in rounds when they overflow one request, and the final request still covers every part', async () => {
     const long = 'This part defines several things worth noting in some detail. '.repeat(25);

@@ -3,6 +3,7 @@ import type { FileKind } from '../../shared/file-explanation';
 import { createTokenCounter } from '../../electron/services/chat/token-counter';
 import { pageSeparator, sectionsOf } from '../../electron/services/explain/file-sections';
 import { packParts, type PlannedPart } from '../../electron/services/explain/part-packer';
+import { piecesWithin } from '../../electron/services/explain/part-fit';
 import { textUnits } from '../../electron/services/explain/text-units';
 
 const counter = createTokenCounter();
@@ -136,5 +137,19 @@ describe('splitting logs and tables', () => {
     expect(parts[0]!.label).toMatch(/^rows 1–[\d,]+$/);
     // The quoted newline of row 11 never starts a part.
     expect(parts.some((p) => p.text.startsWith('line, quoted'))).toBe(false);
+  });
+});
+
+describe('fitting a part to its budget at the last moment', () => {
+  it('halves a part at lines until every piece fits, losing nothing', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `line ${i}: some words that make the line a little longer\n`).join('');
+    const pieces = piecesWithin(text, 10, count, Math.floor(count(text) / 3));
+    expect(pieces.length).toBeGreaterThanOrEqual(4);
+    expect(pieces.join('')).toBe(text);
+    for (const p of pieces) {
+      expect(10 + count(p)).toBeLessThanOrEqual(Math.floor(count(text) / 3));
+      expect(p.endsWith('\n')).toBe(true);
+    }
+    expect(piecesWithin(text, 0, count, count(text))).toEqual([text]);
   });
 });

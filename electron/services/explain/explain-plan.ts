@@ -9,6 +9,7 @@ import { explanationKey } from './explanation-key';
 import { pageSeparator, sectionsOf } from './file-sections';
 import { packParts, type PlannedPart } from './part-packer';
 import { textUnits } from './text-units';
+import { estimatingCounter } from './token-estimate';
 
 /** What ingestion (electron/services/files/) hands over; only these fields are read. */
 export interface ExplainableFile {
@@ -35,6 +36,8 @@ export interface PlanOptions {
   partAnswerTokens?: number;
   /** Fixed only by tests; otherwise random per plan. */
   boundary?: string;
+  /** Files up to this many characters are counted exactly; larger ones are estimated from a sample (token-estimate.ts). */
+  exactUpTo?: number;
 }
 
 export interface ExplanationPlan {
@@ -51,6 +54,8 @@ export interface ExplanationPlan {
   contextWindow: number;
   partAnswerTokens: number;
   finalAnswerTokens: number;
+  /** The most a part (prefix included) may hold; checked exactly before sending when the plan's counts are estimated. */
+  partBudget: number;
   /** Tokens a combining request may hold in notes, after its prompt and its answer's room. */
   combineRoom: number;
   /** The whole file's shape (CSV, JSON), when it is small enough to go with the notes; '' otherwise. */
@@ -111,7 +116,8 @@ export async function planExplanation(o: PlanOptions): Promise<ExplanationPlan> 
     throw new AppError('CONTEXT_TOO_LONG', `The context window of ${model} (${contextWindow.toLocaleString('en')} tokens) is too small to explain a file in parts.`);
   }
 
-  const units = textUnits(text, count, partBudget);
+  const estimated = text.length > (o.exactUpTo ?? 1_000_000);
+  const units = textUnits(text, count, partBudget, estimated ? estimatingCounter(text, count) : count);
   const fileTokens = units.reduce((n, u) => n + u.tokens, 0);
   const inline = fileTokens <= contextWindow - finalAnswerTokens - inlineOverhead;
   const parts = inline
@@ -148,6 +154,7 @@ export async function planExplanation(o: PlanOptions): Promise<ExplanationPlan> 
       parts: parts.length,
       requests,
       fileTokens,
+      tokensEstimated: estimated,
       estimatedInputTokens: inputTokens,
       estimatedOutputTokens: outputTokens,
       estimatedCostUsd: estimateCostUsd(model, inputTokens, outputTokens),
@@ -163,6 +170,7 @@ export async function planExplanation(o: PlanOptions): Promise<ExplanationPlan> 
     parts,
     contextWindow,
     partAnswerTokens,
+    partBudget,
     finalAnswerTokens,
     combineRoom,
     fileShape,

@@ -7,9 +7,10 @@ import { AppError } from '../app-error';
 import { defaultStreamTimings, streamAnswer, type StreamTimings } from '../chat/answer-stream';
 import type { TokenCounter } from '../chat/token-counter';
 import { runPool } from './bounded-pool';
-import { completeWithRetry, samplingFor, type CompletionContext } from './completion-request';
+import { completeWithRetry, samplingFor, type CompletionAnswer, type CompletionContext } from './completion-request';
 import { combineMessages, inlineMessages, partMessages, partName, type PartNotes } from './explain-prompts';
 import type { ExplanationPlan } from './explain-plan';
+import { piecesWithin } from './part-fit';
 import { defaultRetryPolicy, RateGate, type RetryPolicy } from './rate-limit-retry';
 
 export interface PartExplanation {
@@ -133,18 +134,31 @@ export async function explainFile(o: ExplainOptions): Promise<ExplanationResult>
     o.concurrency ?? 3,
     async (part) => {
       try {
-        const messages = partMessages({
-          boundary: plan.boundary,
-          instruction: plan.instruction,
-          name: plan.file.name,
-          part: { number: part.index + 1, total, label: part.label },
-          prefix: part.prefix,
-          text: part.text,
-          answerTokens: plan.partAnswerTokens,
-        });
-        const answer = await completeWithRetry(ctx, messages, plan.partAnswerTokens);
-        addUsage(answer.usage);
-        const explained: PartExplanation = { index: part.index, label: part.label, text: answer.text, usage: answer.usage, attempts: answer.attempts };
+        const exact = (s: string) => o.counter.count(encodingOf(plan.model), s);
+        const pieces = plan.summary.tokensEstimated ? piecesWithin(part.text, part.prefix ? exact(part.prefix) : 0, exact, plan.partBudget) : [part.text];
+        const answers: CompletionAnswer[] = [];
+        for (const [k, text] of pieces.entries()) {
+          const label = pieces.length === 1 ? part.label : `${part.label}, piece ${k + 1} of ${pieces.length}`;
+          const messages = partMessages({
+            boundary: plan.boundary,
+            instruction: plan.instruction,
+            name: plan.file.name,
+            part: { number: part.index + 1, total, label },
+            prefix: part.prefix,
+            text,
+            answerTokens: Math.floor(plan.partAnswerTokens / pieces.length),
+          });
+          const answer = await completeWithRetry(ctx, messages, Math.floor(plan.partAnswerTokens / pieces.length));
+          addUsage(answer.usage);
+          answers.push(answer);
+        }
+        const explained: PartExplanation = {
+          index: part.index,
+          label: part.label,
+          text: answers.map((a) => a.text.trim()).join('\n\n'),
+          usage: sumUsage(answers.map((a) => a.usage)),
+          attempts: Math.max(...answers.map((a) => a.attempts)),
+        };
         done.set(part.index, explained);
         o.onPart?.(explained);
         progress('parts');
@@ -202,6 +216,12 @@ export async function explainFile(o: ExplainOptions): Promise<ExplanationResult>
     notes = merged;
   }
   return stream(combineMessages({ boundary: plan.boundary, instruction: plan.instruction, name: plan.file.name, totalParts: total, notes, final: true, summary: plan.fileShape }));
+}
+
+function sumUsage(list: (Usage | null)[]): Usage | null {
+  const known = list.filter((u): u is Usage => u !== null);
+  if (known.length === 0) return null;
+  return { promptTokens: known.reduce((n, u) => n + u.promptTokens, 0), completionTokens: known.reduce((n, u) => n + u.completionTokens, 0) };
 }
 
 function pairs<T>(items: T[]): T[][] {

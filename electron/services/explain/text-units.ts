@@ -17,14 +17,16 @@ export interface TextUnit {
  * newline and the next line's indentation can be one token together), so a
  * part whose lines add up to its budget fits. Lines repeat a lot in logs,
  * CSV and code (blank lines, closing braces), and are counted once each.
+ * `countLineOf` may estimate (see token-estimate.ts); a line cut because it
+ * is too long for a part is always counted exactly, piece by piece.
  */
-export function textUnits(text: string, count: (s: string) => number, maxTokens: number): TextUnit[] {
+export function textUnits(text: string, count: (s: string) => number, maxTokens: number, countLineOf: (s: string) => number = count): TextUnit[] {
   const memo = new Map<string, number>();
   const countLine = (line: string): number => {
-    if (line.length > 200) return count(line);
+    if (line.length > 200) return countLineOf(line);
     let n = memo.get(line);
     if (n === undefined) {
-      n = count(line);
+      n = countLineOf(line);
       memo.set(line, n);
     }
     return n;
