@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { wordsOf } from '../tests/fixtures/fake-openai-server';
 import { launchChromium } from '../tests/e2e/support/chromium';
 import { coldLoad, showToFocus } from './quick-ready-probes';
@@ -18,6 +19,7 @@ export const quickReady: Scenario = {
   name: 'quick-ready',
   description: 'the quick-ask page in Chromium through the browser host: cold load to a box that takes typing, a show on a prewarmed page to focus, and no markdown, math or highlighting code before the first answer',
   async run(log) {
+    const loadAtStart = os.loadavg()[0]!;
     log('  quick-ready: building the renderer');
     const kinds = await buildRenderer();
     const heavyIn = (scripts: string[]) => [...new Set(scripts.map(fileName))].filter((f) => (kinds.get(f) ?? []).length > 0);
@@ -146,6 +148,7 @@ export const quickReady: Scenario = {
           },
         ],
         notes: [
+          `machine load (1-minute average) ${fmt(loadAtStart)} at the start and ${fmt(os.loadavg()[0]!)} at the end, on ${os.cpus().length} cores: page loads are CPU-bound, so the tail figures follow it`,
           'ready = the labelled textbox takes the focus (the quick page\'s plain box in its HTML, the main window\'s on React\'s first commit), noted by a focusin listener installed before any page script; each load then types a key and checks it is in the app\'s own box once that has started',
           'the host runs in this process and serves a fresh build (out/bench-quick-ready); the model is a local fake server; heavy files are found from the bundler\'s module list of each chunk',
           'Electron shows the window and then sends quick:shown over IPC; here the event travels over the host\'s loopback event stream, so the figure includes one loopback HTTP round trip',
