@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { QUICK_WINDOW_MAX_HEIGHT, QUICK_WINDOW_WIDTH } from '../../shared/quick-ask';
 import { wordsOf } from '../fixtures/fake-openai-server';
 import { ChatWindow } from './pages/chat-window';
 import { QuickWindow } from './pages/quick-window';
@@ -88,6 +89,23 @@ describe('the quick-ask window in a browser', () => {
     expect(await ask.inputValue()).toBe('typed early');
     await page.keyboard.type('!');
     expect(await ask.inputValue()).toBe('typed early!');
+  });
+
+  it('grows with a long answer up to the largest window, then scrolls the answer under a question box kept in view', async () => {
+    // The page as tall as the window can grow.
+    await quick.page.setViewportSize({ width: QUICK_WINDOW_WIDTH, height: QUICK_WINDOW_MAX_HEIGHT });
+    session.model.setScenario({ kind: 'stream', chunks: wordsOf('One more line of a long answer.\n\n'.repeat(50) + 'LAST-LINE'), delayMs: 1 });
+    await quick.question('Something long, please');
+    await expect.poll(() => quick.answers().first().textContent(), { timeout: 15_000 }).toContain('LAST-LINE');
+    await expect.poll(async () => (await desktop.state()).quickHeight).toBe(QUICK_WINDOW_MAX_HEIGHT);
+
+    const answerArea = quick.page.getByRole('log', { name: 'Answer' });
+    await expect.poll(() => answerArea.evaluate((el) => el.scrollHeight > el.clientHeight + 100)).toBe(true);
+    const box = (await quick.ask.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(await quick.page.evaluate(() => document.scrollingElement!.scrollHeight <= innerHeight)).toBe(true);
+    // It followed the answer to its end.
+    await expect.poll(() => answerArea.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 2)).toBe(true);
   });
 
   it('hides on Esc (the host records it) and focuses the question box again when shown', async () => {

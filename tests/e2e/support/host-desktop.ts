@@ -28,6 +28,8 @@ export function hostDesktop(host: () => HostProcess) {
     async called(method: string): Promise<DesktopCall[]> {
       return (await this.calls()).filter((c) => c.method === method);
     },
+    /** What the calls left: whether the quick window is shown, its height, the hotkey held… */
+    state: () => call('GET', 'state') as Promise<{ quickVisible: boolean; quickPinned: boolean; quickHeight: number; mainShown: boolean; hotkey: string | null }>,
     setClipboard: (text: string) => call('POST', 'clipboard', { text }),
     /** The hotkey pressed: the host tells every page `quick:shown`. */
     showQuick: () => call('POST', 'showQuick'),
