@@ -4,6 +4,7 @@ import { buildClient } from '../../electron/services/chat/provider-client';
 import { createTokenCounter } from '../../electron/services/chat/token-counter';
 import { planExplanation, type ExplainableFile, type ExplanationPlan } from '../../electron/services/explain/explain-plan';
 import { explainFile, type ExplainOptions } from '../../electron/services/explain/explain-runner';
+import { createMemoryExplanationStore, explainOrReuse } from '../../electron/services/explain/explanation-key';
 import type { RecordedRequest } from '../fixtures/fake-openai-server';
 import { useFakeOpenAI } from '../fixtures/suite-hooks';
 
@@ -137,6 +138,35 @@ describe('explaining a file larger than the context', () => {
       p.parts.filter((x) => !result.parts.some((d) => d.index === x.index)).map((x) => x.index + 1),
     );
     expect(rest.parts.map((x) => x.index)).toEqual(p.parts.map((x) => x.index));
+  });
+});
+
+describe('reusing a saved explanation', () => {
+  it('explains once, then answers the same content, template and model from the store, and regenerates on request', async () => {
+    const store = createMemoryExplanationStore();
+    const p = await plan(bigLog(600));
+    const key = { sha256: p.file.sha256, templateId: p.templateId, model: p.model };
+    const first = await explainOrReuse({ store, key, run: () => run(p) });
+    expect(first.reused).toBe(false);
+    const sent = fake.completions.length + fake.requests.length;
+    const second = await explainOrReuse({ store, key, run: () => run(p) });
+    expect(second).toMatchObject({ reused: true, saved: { key: p.key, model: 'test-model' } });
+    expect(second.reused && second.saved.text).toBe(!first.reused && first.result.text);
+    expect(second.reused && second.saved.parts).toHaveLength(p.parts.length);
+    expect(fake.completions.length + fake.requests.length).toBe(sent);
+    expect((await explainOrReuse({ store, key: { ...key, model: 'other-model' }, run: () => run(p) })).reused).toBe(false);
+    expect((await explainOrReuse({ store, key, regenerate: true, run: () => run(p) })).reused).toBe(false);
+  });
+
+  it('saves nothing from a run that was stopped', async () => {
+    const store = createMemoryExplanationStore();
+    const p = await plan(bigLog(600));
+    const stop = new AbortController();
+    stop.abort();
+    const out = await explainOrReuse({ store, key: { sha256: p.file.sha256, templateId: p.templateId, model: p.model }, run: () => run(p, { signal: stop.signal }) });
+    expect(out.reused === false && out.result.status).toBe('cancelled');
+    expect(store.find(p.key)).toBeNull();
+    expect(fake.completions).toHaveLength(0);
   });
 });
 

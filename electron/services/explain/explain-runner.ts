@@ -70,7 +70,9 @@ export async function explainFile(o: ExplainOptions): Promise<ExplanationResult>
   const signal = o.signal ?? new AbortController().signal;
   const local = new AbortController();
   const abort = () => local.abort();
-  signal.addEventListener('abort', abort, { once: true });
+  // A signal aborted before the call fires no event: stopped already means nothing is sent.
+  if (signal.aborted) local.abort();
+  else signal.addEventListener('abort', abort, { once: true });
   const usage: Usage = { promptTokens: 0, completionTokens: 0 };
   const addUsage = (u: Usage | null) => {
     if (!u) return;

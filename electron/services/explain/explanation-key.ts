@@ -38,3 +38,41 @@ export function createMemoryExplanationStore(): ExplanationStore {
     save: (e) => void saved.set(e.key, e),
   };
 }
+
+/** What the result of an explanation needs for saving; kept structural so this file does not depend on the runner. */
+interface FinishedRun {
+  status: 'complete' | 'cancelled' | 'error';
+  text: string;
+  parts: { label: string; text: string }[];
+}
+
+export type ReuseOutcome<R extends FinishedRun> = { reused: true; saved: SavedExplanation } | { reused: false; result: R };
+
+/**
+ * The saved explanation of the same content, template and model at once
+ * (the UI labels it as reused), unless the person asked to regenerate;
+ * otherwise `run` explains the file, and a complete explanation is saved.
+ * `run` is only called when needed, so planning a large file is skipped too.
+ */
+export async function explainOrReuse<R extends FinishedRun>(input: {
+  store: ExplanationStore;
+  key: ExplanationKeyParts;
+  regenerate?: boolean;
+  run: () => Promise<R>;
+  now?: () => number;
+}): Promise<ReuseOutcome<R>> {
+  const key = explanationKey(input.key);
+  const saved = input.regenerate ? null : input.store.find(key);
+  if (saved) return { reused: true, saved };
+  const result = await input.run();
+  if (result.status === 'complete') {
+    input.store.save({
+      key,
+      text: result.text,
+      parts: result.parts.map((p) => ({ label: p.label, text: p.text })),
+      model: input.key.model,
+      createdAt: (input.now ?? Date.now)(),
+    });
+  }
+  return { reused: false, result };
+}

@@ -32,7 +32,8 @@ function eachLine(text: string, visit: (line: string, offset: number, index: num
   while (start < text.length) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
-    visit(text.slice(start, end).replace(/\r$/, ''), start, index++);
+    const cr = end > start && text.charCodeAt(end - 1) === 13 ? 1 : 0;
+    visit(text.slice(start, end - cr), start, index++);
     start = end + 1;
   }
 }
@@ -95,8 +96,11 @@ function codeSections(text: string): Section[] {
   let leadAfterBoundary = false;
   const named = (s: Section) => s.name !== null;
   eachLine(text, (line, offset) => {
-    const blank = line.trim() === '';
-    const topLevel = !blank && !/^\s/.test(line);
+    const first = line.charCodeAt(0);
+    // Most lines of code are indented: settled by their first character, without a regular expression.
+    const indented = first === 32 || first === 9;
+    const blank = line.length === 0 || ((first <= 32 || first >= 0x80) && line.trim() === '');
+    const topLevel = !blank && !indented && !/^\s/.test(line);
     const isCloser = topLevel && closer.test(line);
     const boundaryBefore = previous === null || previous.blank || previous.topLevelCloser;
     if (topLevel && !isCloser && commentOrDecorator.test(line)) {
