@@ -40,7 +40,7 @@ describe('the explanation plan', () => {
     for (const p of plan.parts) {
       const messages = partMessages({
         boundary: plan.boundary, instruction: plan.instruction, name: 'big.js', prefix: p.prefix, text: p.text,
-        part: { number: p.index + 1, total: plan.parts.length, label: p.label }, answerTokens: plan.partAnswerTokens,
+        part: { number: p.index + 1, total: plan.parts.length, label: p.label, range: p.range }, answerTokens: plan.partAnswerTokens,
       });
       const sent = tokensForReplyPriming + messages.reduce((n, m) => n + tokensPerMessage + counter.count('cl100k_base', String(m.content)), 0);
       expect(sent + plan.partAnswerTokens).toBeLessThanOrEqual(8_192);

@@ -103,7 +103,7 @@ export async function planExplanation(o: PlanOptions): Promise<ExplanationPlan> 
 
   const inlineOverhead = overheadOf(count, inlineMessages({ ...base, text: '' })) + slack;
   const partOverhead =
-    overheadOf(count, partMessages({ ...base, text: '', prefix: '', answerTokens: partAnswerTokens, part: { number: 9999, total: 9999, label: 'lines 9,999,999–9,999,999' } })) +
+    overheadOf(count, partMessages({ ...base, text: '', prefix: '', answerTokens: partAnswerTokens, part: { number: 9999, total: 9999, label: 'lines 9,999,999–9,999,999', range: 'lines 9,999,999–9,999,999' } })) +
     slack * 2;
   const partBudget = contextWindow - partAnswerTokens - partOverhead;
   // A data file's shape helps the combining step see it whole, as long as it leaves most of the room to the notes.
@@ -121,7 +121,7 @@ export async function planExplanation(o: PlanOptions): Promise<ExplanationPlan> 
   const fileTokens = units.reduce((n, u) => n + u.tokens, 0);
   const inline = fileTokens <= contextWindow - finalAnswerTokens - inlineOverhead;
   const parts = inline
-    ? [{ index: 0, label: 'the whole file', start: 0, end: text.length, text, prefix: '', tokens: fileTokens, firstLine: 1, lastLine: text.split('\n').length }]
+    ? [{ index: 0, label: 'the whole file', range: 'the whole file', start: 0, end: text.length, text, prefix: '', tokens: fileTokens, firstLine: 1, lastLine: text.split('\n').length }]
     : packParts({ text, kind: file.kind, sections: sectionsOf(file.kind, text, file.pages), units, budget: partBudget });
 
   let inputTokens: number;

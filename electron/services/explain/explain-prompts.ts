@@ -21,7 +21,12 @@ export function newBoundary(...texts: string[]): string {
 const begin = (what: 'FILE DATA' | 'PART NOTES', boundary: string) => `<<<BEGIN ${what} ${boundary}`;
 const endMarker = (what: 'FILE DATA' | 'PART NOTES', boundary: string) => `<<<END ${what} ${boundary}>>>`;
 
-/** The name is the file's too, so it is quoted as JSON (no newline or quote can escape) and kept short. */
+/**
+ * The name comes with the file, so it is said only on the marker line,
+ * quoted as JSON (no newline or quote can escape) and kept short; so are
+ * section names (a heading, a function's first line). Outside the markers
+ * the prompts use only their own words.
+ */
 export function quotedName(name: string): string {
   const short = name.length <= 200 ? name : `${name.slice(0, 199)}…`;
   return JSON.stringify(short);
@@ -57,10 +62,13 @@ export interface PartRef {
   /** 1-based. */
   number: number;
   total: number;
+  /** With the names of what it holds (`lines 1–80 (function parse)`): from the file, so only ever inside a marker line. */
   label: string;
+  /** Only our own words (`lines 1–80`, `pages 3–5`), the one part of the label said outside the markers. */
+  range: string;
 }
 
-export const partName = (p: PartRef) => `part ${p.number} of ${p.total}, ${p.label}`;
+export const partName = (p: Pick<PartRef, 'number' | 'total' | 'label'>) => `part ${p.number} of ${p.total}, ${p.label}`;
 
 /** The whole file in one request. */
 export function inlineMessages(input: { boundary: string; instruction: string; name: string; text: string }): ChatMessage[] {
@@ -83,8 +91,8 @@ export function partMessages(input: {
   const { part } = input;
   const header = input.prefix ? ' Its first line is the file’s header row, repeated from the top of the file so that this part can be read alone.' : '';
   const ask =
-    `The file ${quotedName(input.name)} is too long to read at once, so it is explained in ${part.total} parts. ` +
-    `Below is part ${part.number} of ${part.total} (${part.label}).${header} ` +
+    `The file is too long to read at once, so it is explained in ${part.total} parts. ` +
+    `Below is part ${part.number} of ${part.total} (${part.range}).${header} ` +
     `Write a partial explanation of this part only, as notes that will be merged with the other parts’ notes into one explanation: ` +
     `keep the specifics (names, figures, errors, line numbers), skip introductions and conclusions, and use at most about ${wordsFor(input.answerTokens)} words.`;
   return [
@@ -117,10 +125,10 @@ export function combineMessages(input: {
   summary?: string;
 }): ChatMessage[] {
   const ask = input.final
-    ? `The file ${quotedName(input.name)} was too long to read at once, so it was explained in ${input.totalParts} parts; the notes on each part follow. ` +
+    ? `The file was too long to read at once, so it was explained in ${input.totalParts} parts; the notes on each part follow. ` +
       'Merge them into one explanation of the whole file, as if you had read it at once: follow the request above, do not go through the parts one by one, ' +
       'and mention the split only where it matters.'
-    : `The file ${quotedName(input.name)} was too long to read at once, so it was explained in ${input.totalParts} parts; the notes on some of them follow. ` +
+    : `The file was too long to read at once, so it was explained in ${input.totalParts} parts; the notes on some of them follow. ` +
       `Merge them into one set of notes on that stretch of the file, keeping the specifics, in at most about ${wordsFor(input.answerTokens ?? 1024)} words.`;
   const notes = input.notes.map((n) => wrapNotes(input.boundary, n.label, n.text)).join('\n\n');
   const shape = input.final && input.summary ? `${wrapFileData({ boundary: input.boundary, name: input.name, part: 'summary of the whole file', text: input.summary })}\n\n` : '';

@@ -140,12 +140,12 @@ export async function explainFile(o: ExplainOptions): Promise<ExplanationResult>
         const pieces = plan.summary.tokensEstimated ? piecesWithin(part.text, part.prefix ? exact(part.prefix) : 0, exact, plan.partBudget) : [part.text];
         const answers: CompletionAnswer[] = [];
         for (const [k, text] of pieces.entries()) {
-          const label = pieces.length === 1 ? part.label : `${part.label}, piece ${k + 1} of ${pieces.length}`;
+          const piece = pieces.length === 1 ? '' : `, piece ${k + 1} of ${pieces.length}`;
           const messages = partMessages({
             boundary: plan.boundary,
             instruction: plan.instruction,
             name: plan.file.name,
-            part: { number: part.index + 1, total, label },
+            part: { number: part.index + 1, total, label: part.label + piece, range: part.range + piece },
             prefix: part.prefix,
             text,
             answerTokens: Math.floor(plan.partAnswerTokens / pieces.length),

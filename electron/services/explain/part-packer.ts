@@ -7,6 +7,8 @@ export interface PlannedPart {
   index: number;
   /** `lines 120–340 (function parse … class Lexer)`, `pages 3–5`, `rows 1–2,000`. */
   label: string;
+  /** The label without the names taken from the file: `lines 120–340`, `pages 3–5`, `rows 1–2,000`. */
+  range: string;
   /** The part's own range of the text; the parts tile it, so joining their `text` gives the file back. */
   start: number;
   end: number;
@@ -83,7 +85,7 @@ export function packParts(input: { text: string; kind: FileKind; sections: Secti
     const lastLine = lineOf(starts, end - 1);
     return {
       index,
-      label: labelOf(input.kind, sections, start, end, firstLine, lastLine),
+      ...labelOf(input.kind, sections, start, end, firstLine, lastLine),
       start,
       end,
       text: text.slice(start, end),
@@ -121,17 +123,18 @@ function sectionAt(sections: Section[], offset: number): Section {
 
 const range = (noun: string, a: number, b: number) => (a === b ? `${noun} ${a.toLocaleString('en')}` : `${noun}s ${a.toLocaleString('en')}–${b.toLocaleString('en')}`);
 
-function labelOf(kind: FileKind, sections: Section[], start: number, end: number, firstLine: number, lastLine: number): string {
+function labelOf(kind: FileKind, sections: Section[], start: number, end: number, firstLine: number, lastLine: number): { label: string; range: string } {
   const first = sectionAt(sections, start);
   const last = sectionAt(sections, end - 1);
+  const plain = (label: string) => ({ label, range: label });
   if (first.page !== undefined && last.page !== undefined) {
-    return range('page', first.page, last.page) + (first.offset < start ? ' (continued)' : '');
+    return plain(range('page', first.page, last.page) + (first.offset < start ? ' (continued)' : ''));
   }
   if (kind === 'csv' && sections.length > 1) {
-    return range('row', first.row ?? 1, last.row ?? 1);
+    return plain(range('row', first.row ?? 1, last.row ?? 1));
   }
   const names = sections.filter((s) => s.name !== null && s.offset >= start && s.offset < end).map((s) => s.name!);
   if (first.name !== null && first.offset < start) names.unshift(`${first.name} (continued)`);
   const what = names.length === 0 ? '' : names.length === 1 ? ` (${names[0]})` : names.length === 2 ? ` (${names[0]}, ${names[1]})` : ` (${names[0]} … ${names.at(-1)})`;
-  return range('line', firstLine, lastLine) + what;
+  return { label: range('line', firstLine, lastLine) + what, range: range('line', firstLine, lastLine) };
 }
