@@ -52,6 +52,37 @@ describe('the IPC router', () => {
     if (!answer.ok) expect(answer.error.message.length).toBeLessThan(120);
   });
 
+  it.each([['a Date', new Date()], ['a Map', new Map()], ['an Error', new Error('x')], ['a class instance', new (class Request {})()]])(
+    'refuses %s, which zod would take for an empty record, before any handler runs',
+    async (_what, input) => {
+      const { invoke, calls } = setup();
+      expect(await invoke('conversations:create', input, ourWindow)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: 'Invalid request to conversations:create: expected an object' } });
+      expect(calls).toHaveLength(0);
+    },
+  );
+
+  it('takes a record without a prototype, and one made in another realm', async () => {
+    const { invoke, calls } = setup();
+    const { runInNewContext } = await import('node:vm');
+    expect(await invoke('conversations:create', Object.assign(Object.create(null) as object, { title: 'x' }), ourWindow)).toMatchObject({ ok: true });
+    expect(await invoke('conversations:create', runInNewContext('({ title: "y" })'), ourWindow)).toMatchObject({ ok: true });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('refuses a channel given as an object with no prototype without throwing', async () => {
+    const { invoke } = setup();
+    expect(await invoke(Object.create(null), {}, ourWindow)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('names a short undeclared field, but never repeats a long or key-like one', async () => {
+    const { invoke } = setup();
+    expect(await invoke('chat:stop', { messageId: 'msg-1', force: true }, ourWindow)).toMatchObject({ error: { message: 'Invalid request to chat:stop: unknown field force' } });
+    const secretName = 'sk-live-abcdefghijklmnop1234';
+    const answers = [await invoke('chat:stop', { messageId: 'msg-1', [secretName]: 1 }, ourWindow), await invoke('chat:stop', { messageId: 'msg-1', ['x'.repeat(5000)]: 1 }, ourWindow)];
+    for (const answer of answers) expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: 'Invalid request to chat:stop: a field the contract does not declare' } });
+    expect(JSON.stringify(answers)).not.toContain('abcdefghijklmnop');
+  });
+
   it('turns a plain Error from a handler into INTERNAL without leaking its message', async () => {
     const { invoke, internalErrors } = setup({
       'conversations:list': () => {
