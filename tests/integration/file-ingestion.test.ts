@@ -114,6 +114,26 @@ describe('ingesting a file from a path', () => {
     expect(file).toMatchObject({ kind: 'log', text: logText });
   });
 
+  it('reads a log cut by a crash, its NUL padding dropped', async () => {
+    const padded = Buffer.concat([Buffer.from(`${logText}\n`), Buffer.alloc(200), Buffer.from('2026-11-26 09:20:00,000 INFO  [main] restarted\n')]);
+    const file = accepted(await ingestFile({ path: put('crashed.log', padded) }));
+    expect(file.kind).toBe('log');
+    expect(file.text).toBe(`${logText}\n2026-11-26 09:20:00,000 INFO  [main] restarted\n`);
+  });
+
+  it('reads a notebook as its cells’ code, markdown as comments, outputs left out', async () => {
+    const notebook = {
+      metadata: { kernelspec: { language: 'python' } },
+      cells: [
+        { cell_type: 'markdown', source: ['# Load\n', 'Read the data.'] },
+        { cell_type: 'code', source: 'import pandas as pd\ndf = pd.read_csv("x.csv")', outputs: [{ data: { 'image/png': 'iVBOR…' } }] },
+      ],
+    };
+    const file = accepted(await ingestFile({ path: put('analysis.ipynb', JSON.stringify(notebook)) }));
+    expect(file).toMatchObject({ kind: 'code', language: 'python' });
+    expect(file.text).toBe('# (1 cell output left out)\n\n# %% [1] markdown\n# # Load\n# Read the data.\n\n# %% [2] code\nimport pandas as pd\ndf = pd.read_csv("x.csv")\n');
+  });
+
   it('turns a PNG into a data URL with its pixel size, for vision models', async () => {
     const file = accepted(await ingestFile({ path: put('shot.png', png(40, 30)) }));
     expect(file).toMatchObject({ kind: 'image', mime: 'image/png', image: { mime: 'image/png', width: 40, height: 30 } });

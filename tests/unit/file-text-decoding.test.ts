@@ -62,5 +62,7 @@ describe('decoding text in any common encoding', () => {
     const noise = Buffer.alloc(4096);
     for (let i = 0; i < noise.length; i += 1) noise[i] = (i * 7919 + 13) % 256 || 1;
     expect(decodeText(noise)).toBeNull();
+    // Printable records with NULs between them: a binary format, not text with padding.
+    expect(decodeText(Buffer.from('name\0value\0'.repeat(50)))).toBeNull();
   });
 });

@@ -5,8 +5,9 @@ import { extractDocxText } from './docx-text';
 import { FileRefusedError, formatBytes, refuse } from './file-refusal';
 import { sniffSignature, type Signature } from './file-signature';
 import { imageInfo } from './image-info';
-import { defaultMaxFileBytes, type FileSource, type IngestOptions, type IngestResult, type IngestedFile } from './ingested-file';
+import { defaultMaxFileBytes, hardMaxFileBytes, type FileSource, type IngestOptions, type IngestResult, type IngestedFile } from './ingested-file';
 import { summariseJson } from './json-summary';
+import { notebookText } from './notebook-text';
 import { extractPdfPages } from './pdf-text';
 import { assertWithinLimit, readFileSafely, type FileBytes } from './read-file-safely';
 import { decodeText } from './text-decoding';
@@ -19,7 +20,7 @@ import { zipEntryNames, zipFlavour } from './zip-entries';
  * person can act on. Never throws for anything about the file itself.
  */
 export async function ingestFile(source: FileSource, options: IngestOptions = {}): Promise<IngestResult> {
-  const maxBytes = options.maxBytes ?? defaultMaxFileBytes;
+  const maxBytes = Math.min(options.maxBytes ?? defaultMaxFileBytes, hardMaxFileBytes);
   try {
     const read = 'path' in source ? await readFileSafely(source.path, { maxBytes }) : fromDroppedBytes(source.name, source.bytes, maxBytes);
     return { ok: true, file: await extract(read) };
@@ -109,6 +110,10 @@ function extractText(bytes: Buffer, name: string): Extracted {
   if (!decoded) refuse('binary', `${name} is a binary file, not text Parley can explain.`);
   const { text, encoding } = decoded;
   if (text.trim() === '') refuse('empty', `${name} holds only blank space: there is nothing to explain.`);
+  if (name.toLowerCase().endsWith('.ipynb')) {
+    const notebook = notebookText(text);
+    if (notebook) return { kind: 'code', mime: 'application/x-ipynb+json', encoding, text: notebook.text, language: notebook.language };
+  }
   const guess = guessTextKind(name, text);
   switch (guess.kind) {
     case 'json': {

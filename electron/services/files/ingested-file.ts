@@ -15,6 +15,11 @@ export interface IngestOptions {
 }
 
 export const defaultMaxFileBytes = 50 * 1000 * 1000;
+/**
+ * Whatever the setting says: V8 cannot hold a string over about 512 M
+ * characters, so text from a larger file could never be extracted.
+ */
+export const hardMaxFileBytes = 500 * 1000 * 1000;
 
 export interface IngestedFile {
   name: string;

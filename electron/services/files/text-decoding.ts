@@ -18,6 +18,8 @@ const detectorSampleBytes = 16 * 1024;
 const detectorLineBytes = 512;
 // A text file has a few control characters (form feeds, ANSI colours in logs); binary has many.
 const maxControlRatio = 0.05;
+// Padding after a crash is one run, two if the log went on after a restart; binary has hundreds.
+const maxNulRuns = 4;
 // Past this share of U+FFFD or stray controls after decoding, the guess was wrong or the bytes are not text.
 const maxBadCharRatio = 0.02;
 const fewNonAscii = 32;
@@ -48,7 +50,9 @@ export function normaliseNewlines(text: string): string {
 }
 
 function finish(raw: string, encoding: string): DecodedText | null {
-  const text = normaliseNewlines(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
+  // NUL padding carries nothing, and some stores and APIs cut a string at the first NUL.
+  const withoutNuls = raw.includes('\0') ? raw.replace(/\0+/g, '') : raw;
+  const text = normaliseNewlines(withoutNuls.charCodeAt(0) === 0xfeff ? withoutNuls.slice(1) : withoutNuls);
   return badCharRatio(text) > maxBadCharRatio ? null : { text, encoding };
 }
 
@@ -79,15 +83,26 @@ function utf16WithoutBom(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/** A NUL never appears in single-byte or UTF-8 text; many other control bytes mean binary too. */
+/**
+ * Binary files have NULs scattered everywhere and other control bytes; text
+ * has none, or one long run of NULs where a log was cut by a crash (the file
+ * system pads the last block with zeros), which must not make the log unreadable.
+ */
 export function looksBinary(sample: Uint8Array): boolean {
   let controls = 0;
+  let nulRuns = 0;
+  let previous = -1;
   for (const byte of sample) {
-    if (byte === 0) return true;
-    // Tab, LF, VT, FF, CR and ESC (ANSI colours in logs) are normal in text.
-    if (byte < 0x20 && byte !== 9 && byte !== 10 && byte !== 11 && byte !== 12 && byte !== 13 && byte !== 27) controls += 1;
+    if (byte === 0) {
+      if (previous !== 0) nulRuns += 1;
+    } else if (byte < 0x20 && byte !== 9 && byte !== 10 && byte !== 11 && byte !== 12 && byte !== 13 && byte !== 27) {
+      // Tab, LF, VT, FF, CR and ESC (ANSI colours in logs) are normal in text.
+      controls += 1;
+    }
+    previous = byte;
   }
-  return sample.length > 0 && controls / sample.length > maxControlRatio;
+  if (sample.length === 0) return false;
+  return nulRuns > maxNulRuns || controls / sample.length > maxControlRatio;
 }
 
 // What windows-1252 puts at 0x80–0x9F, where Latin-1 has C1 controls; the five holes stay as Latin-1 does.
@@ -157,7 +172,7 @@ function badCharRatio(text: string): number {
   let bad = 0;
   for (let i = 0; i < probe.length; i += 1) {
     const c = probe.charCodeAt(i);
-    if (c === 0xfffd || c === 0 || (c < 0x20 && c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 27)) bad += 1;
+    if (c === 0xfffd || (c < 0x20 && c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 27)) bad += 1;
   }
   return bad / probe.length;
 }
