@@ -153,6 +153,10 @@ function validRequests(s: Seeded): Record<ChannelName, Record<string, unknown>> 
   };
 }
 
+/** Own property names of the built-in prototypes a polluting merge would write to. */
+const prototypeNames = () => [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((p) => Object.getOwnPropertyNames(p).sort());
+const prototypesBefore = prototypeNames();
+
 let before: Record<string, string[]>;
 let version0: number;
 let valid: Record<ChannelName, Record<string, unknown>>;
@@ -296,5 +300,11 @@ describe('after all of it', () => {
     expect(dump()).toEqual(before);
     expect(reader.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(sent).toBeGreaterThan(1000);
+  });
+
+  it('no __proto__ or constructor key polluted a prototype of this process', () => {
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    expect(prototypeNames()).toEqual(prototypesBefore);
   });
 });
