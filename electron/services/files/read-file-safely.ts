@@ -49,7 +49,11 @@ export async function readFileSafely(givenPath: string, limits: ReadLimits): Pro
     if (stat.isDirectory()) return await refuseDirectory(resolved, limits.maxDirectoryEntries ?? defaultDirectoryEntries);
     if (!stat.isFile()) refuse('not-regular-file', `${name} is ${specialFileKind(stat)}, not a regular file, so Parley will not read it.`);
     assertWithinLimit(name, stat.size, limits.maxBytes);
-    const bytes = await readCapped(handle, stat.size, limits.maxBytes);
+    const bytes = await readCapped(handle, stat.size, limits.maxBytes).catch((err: unknown) => {
+      // O_NONBLOCK at work: a kernel file that would wait for data (/proc/kmsg) says EAGAIN instead of hanging.
+      if ((err as NodeJS.ErrnoException).code === 'EAGAIN') refuse('not-regular-file', `${name} is a system file that streams data as it comes, not a file Parley can read.`);
+      return unreadable(resolved, err);
+    });
     if (bytes.length > limits.maxBytes) {
       refuse('too-large', `${name} is larger than the ${formatBytes(limits.maxBytes)} limit for files. You can raise the limit in Settings.`);
     }
@@ -103,7 +107,12 @@ function unreadable(where: string, err: unknown): never {
   refuse('io-error', `Parley could not read ${where} (${code ?? (err as Error).message}).`);
 }
 
-async function readCapped(handle: FileHandle, reportedSize: number, maxBytes: number): Promise<Buffer> {
+/**
+ * Reads until end of file or one byte past maxBytes, growing the buffer from
+ * the reported size (exact for regular files) or from 64 KB when the size is
+ * unknown. Exported for its test, which cannot make a /proc file large.
+ */
+export async function readCapped(handle: FileHandle, reportedSize: number, maxBytes: number): Promise<Buffer> {
   // One byte past the limit is enough to know a file is over it.
   const cap = maxBytes + 1;
   let buffer = Buffer.allocUnsafe(Math.min(cap, reportedSize > 0 ? reportedSize + 1 : unknownSizeStart));
