@@ -122,3 +122,16 @@ describe('retrying after a rate limit', () => {
     expect(retryDelay(new OpenAI.BadRequestError(400, {}, 'too long', new Headers()), 0, defaultRetryPolicy)).toBeNull();
   });
 });
+
+describe('a file just over the inline budget', () => {
+  it('still goes in one request when it fits one part, rather than a part and a combine', async () => {
+    const text = source(14);
+    const tokens = counter.count('o200k_base', text);
+    // The window holds the file and a short answer, not the full answer room an inline request plans for.
+    const plan = await planExplanation({ file: { kind: 'code', name: 'mid.js', text, sha256 }, model: 'gpt-4o-mini', template: code, counter, contextWindow: tokens + 2_000 });
+    // The inline room alone (answer reserve of a quarter of the window) would not have held it.
+    expect(tokens).toBeGreaterThan(plan.contextWindow - plan.finalAnswerTokens - 300);
+    expect(plan.summary).toMatchObject({ inline: true, parts: 1, requests: 1 });
+    expect(plan.summary.estimatedOutputTokens).toBeLessThan(plan.finalAnswerTokens);
+  });
+});

@@ -119,17 +119,21 @@ export async function planExplanation(o: PlanOptions): Promise<ExplanationPlan> 
   const estimated = text.length > (o.exactUpTo ?? 1_000_000);
   const units = textUnits(text, count, partBudget, estimated ? estimatingCounter(text, count) : count);
   const fileTokens = units.reduce((n, u) => n + u.tokens, 0);
-  const inline = fileTokens <= contextWindow - finalAnswerTokens - inlineOverhead;
-  const parts = inline
-    ? [{ index: 0, label: 'the whole file', range: 'the whole file', start: 0, end: text.length, text, prefix: '', tokens: fileTokens, firstLine: 1, lastLine: text.split('\n').length }]
-    : packParts({ text, kind: file.kind, sections: sectionsOf(file.kind, text, file.pages), units, budget: partBudget });
+  const whole = [{ index: 0, label: 'the whole file', range: 'the whole file', start: 0, end: text.length, text, prefix: '', tokens: fileTokens, firstLine: 1, lastLine: text.split('\n').length }];
+  let inline = fileTokens <= contextWindow - finalAnswerTokens - inlineOverhead;
+  let parts = inline ? whole : packParts({ text, kind: file.kind, sections: sectionsOf(file.kind, text, file.pages), units, budget: partBudget });
+  // A file just over the inline budget still fits one part: one request with a shorter answer beats a part and a combine.
+  if (parts.length === 1) {
+    inline = true;
+    parts = whole;
+  }
 
   let inputTokens: number;
   let outputTokens: number;
   let requests: number;
   if (inline) {
     inputTokens = fileTokens + inlineOverhead - slack;
-    outputTokens = finalAnswerTokens;
+    outputTokens = Math.min(finalAnswerTokens, contextWindow - inputTokens);
     requests = 1;
   } else {
     // Each part's notes are counted at their cap, wrapped; the runner groups the real notes, usually fewer.

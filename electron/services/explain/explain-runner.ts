@@ -107,6 +107,8 @@ export async function explainFile(o: ExplainOptions): Promise<ExplanationResult>
     };
   };
   const stream = async (messages: OpenAI.Chat.Completions.ChatCompletionMessageParam[]) => {
+    // The chat's stream listens for an abort to come, not one that has already happened.
+    if (local.signal.aborted) return finish('cancelled', '', null);
     const outcome = await streamAnswer({
       client: o.client,
       model: plan.model,
