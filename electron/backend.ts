@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import path from 'node:path';
 import type { EventName } from '../shared/channels';
 import type { EventPayload } from '../shared/contract';
-import { openDatabase } from './db/connection';
+import { openDatabaseSafely } from './db/safe-open';
 import { createConversationRepository } from './db/conversation-repository';
 import { createMessageRepository } from './db/message-repository';
 import { createSearchRepository } from './db/search-repository';
@@ -25,6 +26,7 @@ import { createPromptTemplateLibrary } from './services/settings/prompt-template
 import { createAppearanceSettings } from './services/settings/appearance-settings';
 import { createProviderSettings, defaultProviderId } from './services/settings/provider-settings';
 import type { QuickAskState } from '../shared/quick-ask';
+import type { StartupNotice } from '../shared/startup-notice';
 import type { DesktopShell } from './services/desktop/desktop-shell';
 import { createHeadlessDesktopShell } from './services/desktop/headless-desktop-shell';
 import { createQuickAskSettings } from './services/desktop/quick-ask-settings';
@@ -45,6 +47,8 @@ export interface BackendOptions {
   /** How long each probe waits; tests on a loaded machine give more than the default 300 ms. */
   localProbeTimeoutMs?: number;
   nativeBinding?: string;
+  /** Sees the connection once the database is open; tests use it to make the disk look full (`PRAGMA max_page_count`). */
+  onDatabaseOpen?: (db: Database.Database) => void;
   onInternalError?: (channel: string, err: unknown) => void;
   /** The windows, clipboard and hotkey around the backend. Absent: a headless one (see headless-desktop-shell.ts). */
   desktop?: DesktopShell;
@@ -56,6 +60,8 @@ export interface Backend {
   invoke: Router;
   subscribe(listener: EventListener): () => void;
   databaseFile: string;
+  /** Told to the person once the window is up (also answered on `app:startupNotices`): e.g. where an unreadable database went. */
+  startupNotices: readonly StartupNotice[];
   quickAsk: {
     settings(): QuickAskState;
     /** Registers the saved hotkey and applies the background settings; the shell calls it once its windows exist. */
@@ -65,11 +71,16 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-/** Builds every service and the router from plain Node: nothing here knows Electron. */
+/**
+ * Builds every service and the router from plain Node: nothing here knows Electron.
+ * Throws DatabaseRefusedError (its message is for the person) when the database
+ * is from a newer Parley or cannot be opened for a reason that is not the file's.
+ */
 export function createBackend(options: BackendOptions): Backend {
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, 'parley.sqlite');
-  const { db } = openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const { db, notices: startupNotices } = openDatabaseSafely(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  options.onDatabaseOpen?.(db);
   const env = options.env ?? process.env;
 
   const conversations = createConversationRepository(db);
@@ -107,7 +118,7 @@ export function createBackend(options: BackendOptions): Backend {
   const desktop = options.desktop ?? createHeadlessDesktopShell();
   const quickAsk = createQuickAskSettings({ settings, desktop, platform: options.platform ?? process.platform });
   const quickWindow = createQuickWindowService({ desktop, getConversation: conversationService.get, emit });
-  const handlers = createHandlers({ conversations: conversationService, quickAsk, quickWindow, messages, chat, keys, provider, providers, conversationProvider: createConversationProvider({ db, conversations, registry: provider.registry, emit }), search: createSearchService(createSearchRepository(db)), conversationSettings, appearance, dataTransfer: createDataTransferService(conversations, messages, createImportRepository(db)), templates: createPromptTemplateLibrary(settings) });
+  const handlers = createHandlers({ conversations: conversationService, quickAsk, quickWindow, messages, chat, keys, provider, providers, conversationProvider: createConversationProvider({ db, conversations, registry: provider.registry, emit }), search: createSearchService(createSearchRepository(db)), conversationSettings, appearance, dataTransfer: createDataTransferService(conversations, messages, createImportRepository(db)), templates: createPromptTemplateLibrary(settings), startupNotices });
   const invoke = createRouter(handlers, {
     isTrustedSender: options.isTrustedSender,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
@@ -116,6 +127,7 @@ export function createBackend(options: BackendOptions): Backend {
   return {
     invoke,
     databaseFile,
+    startupNotices,
     quickAsk: { settings: quickAsk.get, applyAtStart: quickAsk.applyAtStart },
     subscribe(listener) {
       listeners.add(listener);

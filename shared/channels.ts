@@ -53,6 +53,7 @@ export const channelNames = [
   'quick:resize',
   'quick:setPinned',
   'quick:openInMain',
+  'app:startupNotices',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 

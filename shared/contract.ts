@@ -7,6 +7,7 @@ import { SearchInput, SearchResults } from './search';
 import { AddProviderInput, ConnectionCheck, LocalServer, Provider, ProviderBaseUrl, ProviderId, ProviderList, ProviderModels, UpdateProviderInput } from './providers';
 import { QuickAskState, SetQuickAskInput, QUICK_WINDOW_MAX_HEIGHT } from './quick-ask';
 import { ChatDefaults, ConversationOptions, EstimateInput, RequestEstimate, SetConversationOptionsInput } from './chat-options';
+import { StartupNotice } from './startup-notice';
 
 const empty = z.object({}).strict();
 
@@ -135,6 +136,8 @@ export const contract = {
   'quick:setPinned': { input: z.object({ pinned: z.boolean() }).strict(), output: z.object({ pinned: z.boolean() }) },
   /** Shows the main window on that conversation (event app:openConversation) and hides the quick window. */
   'quick:openInMain': { input: z.object({ conversationId: Id }).strict(), output: z.object({ opened: z.boolean() }) },
+  /** What the person must be told about this start (an unreadable database moved aside, and where); the same list every time it is asked. */
+  'app:startupNotices': { input: empty, output: z.object({ notices: z.array(StartupNotice) }) },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {

@@ -26,6 +26,8 @@ export const errorCodes = [
   'FILE_REFUSED',
   /** A file path that cannot be read (missing, no permission, I/O error). */
   'FILE_UNREADABLE',
+  /** The database could not be written because the disk (or the database's size limit) is full. */
+  'DISK_FULL',
   'INTERNAL',
 ] as const;
 

@@ -62,3 +62,14 @@ export const ExplanationProgress = z.object({
   waitingMs: z.number().int().nonnegative().optional(),
 });
 export type ExplanationProgress = z.infer<typeof ExplanationProgress>;
+
+/**
+ * Whether to ask before starting: above the person's cost threshold, or,
+ * for a model without prices, whenever the file goes in parts (several
+ * requests of unknown cost). An inline file of unknown price is one request,
+ * like any chat message, and is not asked about.
+ */
+export function needsConfirmation(summary: ExplanationPlanSummary, thresholdUsd: number): boolean {
+  if (summary.estimatedCostUsd === null) return !summary.inline;
+  return summary.estimatedCostUsd >= thresholdUsd;
+}

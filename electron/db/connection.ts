@@ -12,6 +12,8 @@ export interface OpenedDatabase {
 export interface OpenOptions {
   /** Where a path to the better-sqlite3 addon built for Electron's ABI is passed; Node uses the default. */
   nativeBinding?: string;
+  /** Runs once the file has been read as a database and before any migration touches it; throws to refuse it. */
+  check?: (db: Database.Database) => void;
 }
 
 /**
@@ -31,6 +33,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    options.check?.(db);
     const migration = migrate(db, migrations, file === ':memory:' ? undefined : `${file}.before-migration-${Date.now()}.bak`);
     return { db, migration };
   } catch (err) {

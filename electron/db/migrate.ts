@@ -1,6 +1,20 @@
 import type Database from 'better-sqlite3';
 import type { Migration } from './migrations/migration';
 
+/**
+ * The database was written by a newer Parley: this one cannot know what the
+ * newer schema means, so it must neither read nor "fix" it.
+ */
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(`The database is from a newer Parley (schema ${found}, this version knows ${known}).`);
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
 export interface MigrationReport {
   from: number;
   to: number;
@@ -17,7 +31,7 @@ export function migrate(db: Database.Database, migrations: Migration[], backupPa
   const from = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
   if (from > latest) {
-    throw new Error(`The database is from a newer Parley (schema ${from}, this version knows ${latest}).`);
+    throw new DatabaseTooNewError(from, latest);
   }
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, backupPath: null };

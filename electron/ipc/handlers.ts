@@ -12,6 +12,7 @@ import type { DataTransferService } from '../services/data-transfer/data-transfe
 import type { PromptTemplateLibrary } from '../services/settings/prompt-template-library';
 import type { QuickAskSettingsService } from '../services/desktop/quick-ask-settings';
 import type { QuickWindowService } from '../services/desktop/quick-window-service';
+import type { StartupNotice } from '../../shared/startup-notice';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
@@ -29,6 +30,7 @@ export interface HandlerDeps {
   conversationSettings: ConversationSettings;
   quickAsk: QuickAskSettingsService;
   quickWindow: QuickWindowService;
+  startupNotices: readonly StartupNotice[];
 }
 
 /** One line per channel: the router has already validated every input. */
@@ -83,6 +85,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'quick:resize': (i) => d.quickWindow.resize(i.height),
     'quick:setPinned': (i) => d.quickWindow.setPinned(i.pinned),
     'quick:openInMain': (i) => d.quickWindow.openInMain(i.conversationId),
+    'app:startupNotices': () => ({ notices: [...d.startupNotices] }),
   };
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { isChannelName, type ChannelName } from '../../shared/channels';
 import { contract, type ChannelOutput, type ParsedInput } from '../../shared/contract';
 import type { Result } from '../../shared/error-codes';
+import { diskFullMessage, isDiskFull } from '../db/storage-errors';
 import { AppError } from '../services/app-error';
 
 export type Handlers = {
@@ -80,6 +81,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
       return { ok: true, value };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toShape() };
+      if (isDiskFull(err)) return failure('DISK_FULL', `${diskFullMessage} Nothing you typed was lost.`);
       options.onInternalError?.(channel, err);
       return failure('INTERNAL', 'Something went wrong inside Parley. Nothing you typed was lost.');
     }

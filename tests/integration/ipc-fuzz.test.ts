@@ -150,6 +150,7 @@ function validRequests(s: Seeded): Record<ChannelName, Record<string, unknown>> 
     'quick:resize': { height: 300 },
     'quick:setPinned': { pinned: true },
     'quick:openInMain': { conversationId: conv },
+    'app:startupNotices': {},
   };
 }
 

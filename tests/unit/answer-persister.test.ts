@@ -84,4 +84,29 @@ describe('AnswerPersister', () => {
     clock.advance(1000);
     expect(writes).toEqual([]);
   });
+
+  it('reports a failed write once, tries no more, and keeps the text growing in memory', () => {
+    const clock = new FakeClock();
+    const attempts: string[] = [];
+    const failures: unknown[] = [];
+    const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    const persister = new AnswerPersister(
+      (content) => {
+        attempts.push(content);
+        throw full;
+      },
+      250,
+      clock,
+      (err) => failures.push(err),
+    );
+    persister.append('one ');
+    // The write runs from a timer: a throw there would be an uncaught exception in main.
+    expect(() => clock.advance(250)).not.toThrow();
+    persister.append('two ');
+    clock.advance(1000);
+    expect(attempts).toEqual(['one ']);
+    expect(failures).toEqual([full]);
+    expect(persister.writeError).toBe(full);
+    expect(persister.content).toBe('one two ');
+  });
 });

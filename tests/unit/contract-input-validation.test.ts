@@ -207,6 +207,7 @@ const cases: Record<ChannelName, ChannelCases> = {
   'templates:delete': { valid: { id: 'tpl-1' }, invalid: idCases('id', { id: 'tpl-1' }) },
   'templates:reset': { valid: {}, invalid: [['an extra field', { hard: true }]] },
   'data:exportAll': { valid: {}, invalid: [['an extra field', { format: 'zip' }]] },
+  'app:startupNotices': { valid: {}, invalid: [['an extra field', { dismiss: true }]] },
   'data:import': {
     valid: { content: '[]' },
     invalid: [['empty content', { content: '' }], ['content as a number', { content: 42 }], ['missing content', {}], ['an extra field', { content: '[]', path: '/etc/passwd' }]],

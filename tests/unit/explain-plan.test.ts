@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ExplanationPlanSummary, needsConfirmation } from '../../shared/file-explanation';
 import { defaultPromptTemplates, type PromptTemplate } from '../../shared/prompt-templates';
 import { tokensForReplyPriming, tokensPerMessage } from '../../electron/services/chat/context-budget';
 import { createTokenCounter } from '../../electron/services/chat/token-counter';
@@ -49,6 +50,15 @@ describe('the explanation plan', () => {
     expect(plan.summary.requests).toBe(plan.parts.length + rounds.reduce((a, b) => a + b, 0));
     expect(plan.summary.estimatedInputTokens).toBeGreaterThan(plan.summary.fileTokens);
     expect(plan.summary.estimatedCostUsd).toBeGreaterThan(0);
+    expect(ExplanationPlanSummary.parse(plan.summary)).toEqual(plan.summary);
+  });
+
+  it('asks before starting above the cost threshold, or for parts of unknown price', () => {
+    const base = { fileName: 'f', model: 'm', parts: 4, requests: 5, fileTokens: 1, tokensEstimated: false, estimatedInputTokens: 1, estimatedOutputTokens: 1, contextWindow: 8 };
+    expect(needsConfirmation({ ...base, inline: false, estimatedCostUsd: 0.5 }, 0.25)).toBe(true);
+    expect(needsConfirmation({ ...base, inline: false, estimatedCostUsd: 0.1 }, 0.25)).toBe(false);
+    expect(needsConfirmation({ ...base, inline: false, estimatedCostUsd: null }, 0.25)).toBe(true);
+    expect(needsConfirmation({ ...base, inline: true, parts: 1, requests: 1, estimatedCostUsd: null }, 0.25)).toBe(false);
   });
 
   it('merges notes in rounds when one window cannot hold them all', () => {

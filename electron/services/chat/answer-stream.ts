@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import type { AppErrorShape } from '../../../shared/error-codes';
 import type { Usage } from '../../../shared/domain';
+import { isDiskFull } from '../../db/storage-errors';
 import { AppError } from '../app-error';
 import { AnswerPersister } from './answer-persister';
 import { systemClock, type Clock } from './clock';
@@ -48,6 +49,13 @@ export interface StreamOutcome {
   totalMs: number;
 }
 
+/** The answer could not be written to the database: what the person sees, with the text that arrived. */
+export function notSavedError(err: unknown): AppErrorShape {
+  return isDiskFull(err)
+    ? { code: 'DISK_FULL', message: 'The disk is full, so Parley stopped this answer: it could not be saved. What arrived is shown but may not all be kept; free some space, then press Continue.' }
+    : { code: 'INTERNAL', message: `Parley could not save this answer (${err instanceof Error ? err.message : String(err)}). What arrived is shown but may not all be kept.` };
+}
+
 /**
  * Streams one answer. Whatever happens, resolves (never rejects) with the
  * text that arrived, so the caller can always store it.
@@ -56,8 +64,9 @@ export async function streamAnswer(req: StreamRequest): Promise<StreamOutcome> {
   const clock = req.clock ?? systemClock;
   const started = clock.now();
   const coalescer = new StreamCoalescer(req.onDelta, req.timings.coalesceIntervalMs, clock);
-  const persister = new AnswerPersister(req.persist, req.timings.flushIntervalMs, clock);
   const local = new AbortController();
+  // An answer that cannot be saved is stopped: more of it would be paid for and then lost.
+  const persister = new AnswerPersister(req.persist, req.timings.flushIntervalMs, clock, () => local.abort());
   const abortLocal = () => local.abort();
   req.signal.addEventListener('abort', abortLocal, { once: true });
   let idleTimer: unknown = null;
@@ -105,7 +114,10 @@ export async function streamAnswer(req: StreamRequest): Promise<StreamOutcome> {
       throw new AppError('INCOMPLETE', 'The answer was cut off before it finished. The answer so far is kept.');
     }
   } catch (err) {
-    if (req.stopRequested()) {
+    if (persister.writeError !== null) {
+      status = 'error';
+      error = notSavedError(persister.writeError);
+    } else if (req.stopRequested()) {
       status = 'cancelled';
     } else {
       status = 'error';

@@ -10,6 +10,7 @@ import { AppError } from '../app-error';
 import type { KeyService } from '../secrets/key-service';
 import type { ProviderSettingsService } from '../settings/provider-settings';
 import { defaultStreamTimings, streamAnswer, type StreamTimings } from './answer-stream';
+import { createUnsavedAnswers } from './unsaved-answers';
 import { createProviderClients } from './provider-client';
 import { readyToAnswer } from './answer-readiness';
 import { buildHistory } from './history';
@@ -44,6 +45,7 @@ export function createChatService(deps: ChatServiceDeps) {
   const timings = { ...defaultStreamTimings, ...deps.timings };
   const active = new Map<string, ActiveAnswer>();
   const titles = createTitleWriter(deps);
+  const unsaved = createUnsavedAnswers(deps.messages);
   // Each conversation talks to its own provider (OpenAI, Azure or a compatible server), one client each.
   const clientFor = createProviderClients({ keys: deps.keys, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
 
@@ -72,11 +74,13 @@ export function createChatService(deps: ChatServiceDeps) {
     }).then((attempt) => {
       active.delete(assistant.id);
       const outcome = continuation ? joinContinuation(continuation.previous, attempt) : attempt;
-      const finished = deps.messages.finish(assistant.id, {
+      const answer = {
         ...outcome,
         costUsd: outcome.usage ? estimateCostUsd(model, outcome.usage.promptTokens, outcome.usage.completionTokens) : null,
         now: Date.now(),
-      });
+      };
+      const { stored: finished, unsaved: notStored } = unsaved.finish(assistant, answer);
+      if (notStored) deps.emit('chat:done', { conversationId, message: notStored });
       if (finished) deps.emit('chat:done', { conversationId, message: finished });
       if (finished && !continuation) titles.afterAnswer(conversationId, finished, client, model);
     });
@@ -88,6 +92,8 @@ export function createChatService(deps: ChatServiceDeps) {
     async send(input: ParsedInput<'chat:send'>): Promise<ChannelOutput<'chat:send'>> {
       const conversation = deps.conversations.get(input.conversationId);
       if (!conversation) throw new AppError('NOT_FOUND', 'That conversation no longer exists.');
+      // An answer the full disk kept from being stored goes first, or its conversation would look busy for ever.
+      unsaved.saveWaiting();
       const { client, model } = await readyToAnswer({ ...deps, clientFor }, conversation);
 
       const newest = deps.messages.newestIn(conversation.id);
@@ -122,6 +128,11 @@ export function createChatService(deps: ChatServiceDeps) {
     async settle(): Promise<void> {
       await Promise.all([...active.values()].map((a) => a.done));
       await titles.settle();
+      try {
+        unsaved.saveWaiting();
+      } catch {
+        // Still no room: the next start marks those answers interrupted, with the text last flushed.
+      }
     },
 
     abortAll(): void {
