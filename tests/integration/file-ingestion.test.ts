@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../electron/services/files/ingest-file';
@@ -30,7 +30,8 @@ function refused(result: IngestResult): FileRefusal {
 }
 
 beforeAll(() => {
-  dir = makeTempDir('parley-files-');
+  // Resolved: on macOS the temp dir is under a link (/var → /private/var), and paths are compared below.
+  dir = realpathSync(makeTempDir('parley-files-'));
 });
 afterAll(() => removeTempDir(dir));
 
@@ -193,7 +194,7 @@ describe('ingesting a file from a path', () => {
     writeFileSync(at('project/README.md'), '# hi');
     writeFileSync(at('project/main.py'), 'print(1)');
     const error = refused(await ingestFile({ path: at('project') }));
-    expect(error).toMatchObject({ code: 'FILE_REFUSED', reason: 'directory', entries: ['main.py', 'README.md', 'src/'] });
+    expect(error).toMatchObject({ code: 'FILE_REFUSED', reason: 'directory', directory: at('project'), entries: ['main.py', 'README.md', 'src/'] });
     expect(error.message).toContain('project is a folder');
   });
 

@@ -22,7 +22,9 @@ export interface FileRefusal {
   code: Extract<ErrorCode, 'FILE_REFUSED' | 'FILE_UNREADABLE'>;
   reason: FileRefusalReason;
   message: string;
-  /** For a directory: the names of its entries (not their contents), capped. */
+  /** For a directory: its path, links resolved, so a chosen entry can be ingested as path.join(directory, entry). */
+  directory?: string;
+  /** For a directory: the names of its entries (not their contents), capped; sub-folders end with '/'. */
   entries?: string[];
   /** Set when the listing of a directory was cut at the cap. */
   moreEntries?: number;

@@ -18,6 +18,13 @@ import { zipEntryNames, zipFlavour } from './zip-entries';
  * The one door into file ingestion: a path or dropped bytes in, the file's
  * kind and extracted content out, or a refusal that says why in words a
  * person can act on. Never throws for anything about the file itself.
+ *
+ *   const result = await ingestFile({ path }, { maxBytes: settings.maxFileBytes });
+ *   const result = await ingestFile({ name: file.name, bytes });   // the browser host's drop
+ *   if (!result.ok) show result.error.message (an alert); for reason 'directory',
+ *     offer result.error.entries, each ingested as path.join(result.error.directory, entry)
+ *   else result.file: text (and pages for a PDF) for the explain plan, summary for CSV/JSON,
+ *     image.dataUrl for a vision model (check supportsVision(model) first), sha256 for reuse.
  */
 export async function ingestFile(source: FileSource, options: IngestOptions = {}): Promise<IngestResult> {
   const maxBytes = Math.min(options.maxBytes ?? defaultMaxFileBytes, hardMaxFileBytes);

@@ -149,7 +149,7 @@ async function refuseDirectory(dir: string, cap: number): Promise<never> {
     total === 0
       ? `${path.basename(dir)} is an empty folder: there is no file in it to explain.`
       : `${path.basename(dir)} is a folder. Choose one of its ${total} entr${total === 1 ? 'y' : 'ies'} to explain.`;
-  return refuse('directory', message, { entries: shown, ...(more > 0 ? { moreEntries: more } : {}) });
+  return refuse('directory', message, { directory: dir, entries: shown, ...(more > 0 ? { moreEntries: more } : {}) });
 }
 
 function specialFileKind(stat: Stats): string {
