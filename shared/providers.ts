@@ -34,6 +34,14 @@ const ApiVersion = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, 'an
 /** A deployment name goes into the URL path, so nothing that could change the path. */
 const Deployment = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'a deployment name has letters, digits, dots, dashes or underscores');
 
+/**
+ * The model that answers instead when a provider is down (refused, 5xx after
+ * the retries, its circuit open) and no text was shown yet: a local Ollama,
+ * say. The answer is stored under the fallback's model, so it says who wrote it.
+ */
+export const ProviderFallback = z.object({ providerId: ProviderId, model: ProviderModel }).strict();
+export type ProviderFallback = z.infer<typeof ProviderFallback>;
+
 export const Provider = z.object({
   id: ProviderId,
   kind: ProviderKind,
@@ -45,6 +53,8 @@ export const Provider = z.object({
   deployment: z.string().nullable(),
   /** The OpenAI entry that OPENAI_API_KEY and OPENAI_BASE_URL configure: it can be edited, not removed. */
   builtIn: z.boolean(),
+  /** null (or absent, from an older Parley) for none. */
+  fallback: ProviderFallback.nullable().optional(),
 });
 export type Provider = z.infer<typeof Provider>;
 
@@ -81,6 +91,8 @@ export const UpdateProviderInput = z
     model: ProviderModel.nullable().optional(),
     apiVersion: ApiVersion.optional(),
     deployment: Deployment.nullable().optional(),
+    /** `null` removes the fallback. */
+    fallback: ProviderFallback.nullable().optional(),
   })
   .strict();
 export type UpdateProviderInput = z.infer<typeof UpdateProviderInput>;

@@ -111,6 +111,8 @@ export function createMessageRepository(db: Database.Database) {
        ttft_ms = @ttftMs, total_ms = @totalMs, updated_at = @now
      WHERE id = @id AND status = 'streaming'`,
   );
+  // Guarded like a flush: only the answer being written changes hands (to a fallback model).
+  const setModelStmt = db.prepare("UPDATE messages SET model = ? WHERE id = ? AND status = 'streaming'");
   const interruptStmt = db.prepare(
     `UPDATE messages SET status = 'interrupted', error_code = 'INCOMPLETE',
        error_message = 'Parley closed before this answer finished.', updated_at = ?
@@ -145,6 +147,8 @@ export function createMessageRepository(db: Database.Database) {
       insertStmt.run(m);
       return toMessage(getStmt.get(m.id)!);
     },
+    /** The answer is being written by another model than it started with (the fallback). */
+    setModel: (id: string, model: string): boolean => setModelStmt.run(model, id).changes > 0,
     flush(id: string, content: string, now: number): boolean {
       return flushStmt.run(content, now, id).changes > 0;
     },

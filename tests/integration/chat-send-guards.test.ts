@@ -49,6 +49,53 @@ describe('sending a message', () => {
     expect((await tb.call('chat:send', { conversationId: conversation.id, content: 'Second' })).ok).toBe(true);
   });
 
+  it('sends a double-clicked Send once: both clicks get the same question and answer', async () => {
+    fake.setScenario({ kind: 'stream', chunks: ['Once'] });
+    const tb = makeBackend({ baseUrl: fake.baseUrl });
+    const conversation = await tb.newConversation();
+    const requestsBefore = fake.requests.filter((r) => r.body.stream === true).length;
+    // Both arrive before the first has written anything: it is still waiting on the keychain.
+    const [a, b] = await Promise.all([
+      tb.call('chat:send', { conversationId: conversation.id, content: 'Hi' }),
+      tb.call('chat:send', { conversationId: conversation.id, content: 'Hi' }),
+    ]);
+    expect(a.ok && b.ok).toBe(true);
+    expect(a).toEqual(b);
+    if (!a.ok) return;
+    await tb.waitForDone(a.value.assistantMessage.id);
+    expect((await tb.value('messages:list', { conversationId: conversation.id })).map((m) => m.role)).toEqual(['user', 'assistant']);
+    expect(fake.requests.filter((r) => r.body.stream === true).length - requestsBefore).toBe(1);
+  });
+
+  it('refuses a different message sent while the first is still starting with BUSY', async () => {
+    fake.setScenario({ kind: 'stream', chunks: ['One'] });
+    const tb = makeBackend({ baseUrl: fake.baseUrl });
+    const conversation = await tb.newConversation();
+    const [a, b] = await Promise.all([
+      tb.call('chat:send', { conversationId: conversation.id, content: 'One' }),
+      tb.call('chat:send', { conversationId: conversation.id, content: 'Two' }),
+    ]);
+    expect(a.ok).toBe(true);
+    expect(b).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    if (a.ok) await tb.waitForDone(a.value.assistantMessage.id);
+    expect(await tb.value('messages:list', { conversationId: conversation.id })).toHaveLength(2);
+  });
+
+  it('regenerates once when Regenerate is pressed twice at once', async () => {
+    fake.setScenario({ kind: 'stream', chunks: ['Again'] });
+    const tb = makeBackend({ baseUrl: fake.baseUrl });
+    const conversation = await tb.newConversation();
+    const first = await tb.send(conversation.id, 'Hi');
+    await tb.waitForDone(first.assistantMessage.id);
+    const [a, b] = await Promise.all([
+      tb.call('chat:regenerate', { messageId: first.assistantMessage.id }),
+      tb.call('chat:regenerate', { messageId: first.assistantMessage.id }),
+    ]);
+    expect(a).toEqual(b);
+    if (a.ok) await tb.waitForDone(a.value.assistantMessage.id);
+    expect(await tb.value('messages:list', { conversationId: conversation.id })).toHaveLength(3);
+  });
+
   it('lets another conversation send while one is streaming', async () => {
     fake.setScenario({ kind: 'stream', chunks: Array.from({ length: 20 }, (_, i) => `w${i} `), delayMs: 20 });
     const tb = makeBackend({ baseUrl: fake.baseUrl });

@@ -69,12 +69,20 @@ describe('rate limits', () => {
     expect(e.retryAfterMs).toBeLessThanOrEqual(30_000);
   });
 
+  // The wait is not waited out (the retry policy gives up on a long one); it is told as asked, so the person knows when to come back.
   it.each([
-    ['retry-after', '3600'],
-    ['retry-after-ms', '120000'],
-  ])('caps %s at 60 seconds', (header, value) => {
-    expect(map(apiError(429, {}, { [header]: value }))).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: maxRetryAfterMs });
-    expect(maxRetryAfterMs).toBe(60_000);
+    ['retry-after', '90', 90_000, '90 seconds'],
+    ['retry-after', '3600', 3_600_000, '60 minutes'],
+    ['retry-after-ms', '120000', 120_000, '120 seconds'],
+  ])('tells a long %s of %s as asked', (header, value, ms, words) => {
+    const e = map(apiError(429, {}, { [header]: value }));
+    expect(e).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: ms });
+    expect(e.message).toContain(words);
+  });
+
+  it('bounds a nonsense retry-after at a day', () => {
+    expect(map(apiError(429, {}, { 'retry-after': '99999999' }))).toMatchObject({ retryAfterMs: maxRetryAfterMs });
+    expect(maxRetryAfterMs).toBe(86_400_000);
   });
 
   it.each([['soon'], ['-5'], ['']])('gives no wait for a retry-after of %j and says to wait a moment', (value) => {

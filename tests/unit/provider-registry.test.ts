@@ -14,7 +14,7 @@ describe('the provider registry', () => {
   it('starts with OpenAI alone, as the default, at OPENAI_BASE_URL when set', () => {
     const { registry } = setup('http://127.0.0.1:8080/v1');
     expect(registry.list()).toEqual({
-      providers: [{ id: 'openai', kind: 'openai', name: 'OpenAI', baseUrl: 'http://127.0.0.1:8080/v1', model: 'gpt-4o-mini', apiVersion: null, deployment: null, builtIn: true }],
+      providers: [{ id: 'openai', kind: 'openai', name: 'OpenAI', baseUrl: 'http://127.0.0.1:8080/v1', model: 'gpt-4o-mini', apiVersion: null, deployment: null, builtIn: true, fallback: null }],
       defaultProviderId: 'openai',
     });
   });
@@ -61,6 +61,36 @@ describe('the provider registry', () => {
     const { registry } = setup();
     expect(() => registry.update({ id: 'openai', name: 'Mine' })).toThrow('keeps its name');
     expect(() => registry.update({ id: 'openai', model: null })).toThrow('needs a model');
+  });
+});
+
+describe('a fallback model', () => {
+  it('is kept for the OpenAI entry and for an added provider, and cleared with null', () => {
+    const { registry } = setup();
+    registry.add({ kind: 'compatible', name: 'Ollama', baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.2' });
+    registry.add({ kind: 'compatible', name: 'Groq', baseUrl: 'https://api.groq.com/openai/v1', model: 'llama-3.1-8b-instant' });
+    expect(registry.update({ id: 'openai', fallback: { providerId: 'ollama', model: 'llama3.2' } }).fallback).toEqual({ providerId: 'ollama', model: 'llama3.2' });
+    expect(registry.update({ id: 'groq', fallback: { providerId: 'openai', model: 'gpt-4o-mini' } }).fallback).toEqual({ providerId: 'openai', model: 'gpt-4o-mini' });
+    expect(registry.get('openai').fallback).toEqual({ providerId: 'ollama', model: 'llama3.2' });
+    expect(registry.update({ id: 'openai', baseUrl: 'https://gateway.example.com/v1' }).fallback).toEqual({ providerId: 'ollama', model: 'llama3.2' });
+    expect(registry.update({ id: 'groq', fallback: null }).fallback).toBeNull();
+  });
+
+  it('refuses a fallback to a provider that is not there, or to the same model', () => {
+    const { registry } = setup();
+    expect(() => registry.update({ id: 'openai', fallback: { providerId: 'ollama', model: 'llama3.2' } })).toThrow('no longer in Settings');
+    expect(() => registry.update({ id: 'openai', fallback: { providerId: 'openai', model: 'gpt-4o-mini' } })).toThrow('another model');
+    expect(registry.update({ id: 'openai', fallback: { providerId: 'openai', model: 'gpt-4.1-mini' } }).fallback).toMatchObject({ model: 'gpt-4.1-mini' });
+  });
+
+  it('is dropped when its provider is removed', () => {
+    const { registry } = setup();
+    registry.add({ kind: 'compatible', name: 'Ollama', baseUrl: 'http://127.0.0.1:11434/v1' });
+    registry.add({ kind: 'compatible', name: 'Groq', baseUrl: 'https://api.groq.com/openai/v1' });
+    registry.update({ id: 'openai', fallback: { providerId: 'ollama', model: 'llama3.2' } });
+    registry.update({ id: 'groq', fallback: { providerId: 'ollama', model: 'llama3.2' } });
+    registry.remove('ollama');
+    expect(registry.list().providers.map((p) => p.fallback)).toEqual([null, null]);
   });
 });
 

@@ -9,19 +9,36 @@ import { toAppError } from './error-mapping';
 import { StreamCoalescer } from './stream-coalescer';
 
 export interface StreamTimings {
-  /** Gives up when no response headers arrived in this time. */
+  /** Gives up when no response headers arrived in this time (the SDK's timeout, which ends once headers arrive). */
   connectTimeoutMs: number;
-  /** The SDK's timeout ends once headers arrive; a stream that then goes silent needs this watchdog. */
+  /** The SDK's timeout ends once headers arrive; a stream that then goes silent (before or between chunks) needs this watchdog. */
   idleTimeoutMs: number;
   flushIntervalMs: number;
   coalesceIntervalMs: number;
+  /** Attempts in all for one answer, while no text has been shown (see answer-attempts.ts). */
+  maxAttempts: number;
+  /** The first backoff between attempts; doubled each time, with full jitter. */
+  retryBaseDelayMs: number;
+  /** The longest wait between attempts; a server asking for more is not waited for, the person is told when to retry. */
+  retryMaxWaitMs: number;
+  /** Consecutive failed attempts (refused, 5xx, timeouts) after which a provider's circuit opens. */
+  breakerThreshold: number;
+  /** How long an open circuit fails fast before one probe request is let through. */
+  breakerCoolDownMs: number;
 }
 
 export const defaultStreamTimings: StreamTimings = {
-  connectTimeoutMs: 60_000,
+  // 30 s to headers: a provider that slow is in trouble, and a retry (or the fallback) does better than more waiting.
+  connectTimeoutMs: 30_000,
+  // Long, because reasoning models may think for a minute before the first token.
   idleTimeoutMs: 90_000,
   flushIntervalMs: 250,
   coalesceIntervalMs: 16,
+  maxAttempts: 3,
+  retryBaseDelayMs: 1_000,
+  retryMaxWaitMs: 20_000,
+  breakerThreshold: 5,
+  breakerCoolDownMs: 30_000,
 };
 
 export interface StreamRequest {
@@ -47,6 +64,8 @@ export interface StreamOutcome {
   usage: Usage | null;
   ttftMs: number | null;
   totalMs: number;
+  /** What the failed attempt threw, for the retry and breaker decisions; never stored. */
+  failure?: unknown;
 }
 
 /** The answer could not be written to the database: what the person sees, with the text that arrived. */
@@ -84,6 +103,7 @@ export async function streamAnswer(req: StreamRequest): Promise<StreamOutcome> {
   let usage: Usage | null = null;
   let status: StreamOutcome['status'] = 'complete';
   let error: AppErrorShape | null = null;
+  let failure: unknown;
 
   try {
     const stream = await req.client.chat.completions.create(
@@ -112,8 +132,19 @@ export async function streamAnswer(req: StreamRequest): Promise<StreamOutcome> {
     } else if (finishReason === null) {
       // The body ended without a finish reason or [DONE]: the SDK returns normally, but the answer is cut.
       throw new AppError('INCOMPLETE', 'The answer was cut off before it finished. The answer so far is kept.');
+    } else if (persister.content === '') {
+      // A finished answer with no text would be stored as a blank success; the person must see why it is blank.
+      throw new AppError(
+        'BAD_RESPONSE',
+        finishReason === 'length'
+          ? `${req.model} reached its length limit before writing anything. Raise the maximum length in the conversation's options, then regenerate.`
+          : finishReason === 'content_filter'
+            ? "The provider's content filter withheld the answer."
+            : `${req.model} sent an empty answer. Regenerate to try again.`,
+      );
     }
   } catch (err) {
+    failure = timedOut ? new AppError('TIMEOUT', 'idle') : err;
     if (persister.writeError !== null) {
       status = 'error';
       error = notSavedError(persister.writeError);
@@ -122,7 +153,7 @@ export async function streamAnswer(req: StreamRequest): Promise<StreamOutcome> {
     } else {
       status = 'error';
       error = timedOut
-        ? { code: 'TIMEOUT', message: 'The provider stopped sending the answer. The answer so far is kept.' }
+        ? { code: 'TIMEOUT', message: persister.content === '' ? 'The provider stopped answering before sending any text.' : 'The provider stopped sending the answer. The answer so far is kept.' }
         : toAppError(err, req.model).toShape();
     }
   } finally {
@@ -131,5 +162,6 @@ export async function streamAnswer(req: StreamRequest): Promise<StreamOutcome> {
     coalescer.flush();
     persister.dispose();
   }
-  return { status, content: persister.content, error, finishReason, usage, ttftMs, totalMs: clock.now() - started };
+  const outcome: StreamOutcome = { status, content: persister.content, error, finishReason, usage, ttftMs, totalMs: clock.now() - started };
+  return status === 'error' ? { ...outcome, failure } : outcome;
 }

@@ -12,12 +12,18 @@ import type { ProviderSettingsService } from '../settings/provider-settings';
 import { defaultStreamTimings, streamAnswer, type StreamTimings } from './answer-stream';
 import { createUnsavedAnswers } from './unsaved-answers';
 import { createProviderClients } from './provider-client';
+import { answerWithRetries, type Route } from './answer-attempts';
+import { createBreakers } from './circuit-breaker';
+import { createStartGuard } from './start-guard';
+import type { Provider } from '../../../shared/providers';
+import type { RetryPolicy } from '../providers/retry-policy';
 import { readyToAnswer } from './answer-readiness';
+import { toAppError } from './error-mapping';
 import { buildHistory } from './history';
 import type { RequestContext } from './request-context';
 import { createBranchActions } from './branch-actions';
 import { continuationHistory, joinContinuation, type Continuation } from './continuation';
-import type { Clock } from './clock';
+import { systemClock, type Clock } from './clock';
 import { createTitleWriter, titleFrom } from './title-writer';
 
 export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -33,6 +39,8 @@ export interface ChatServiceDeps {
   fetch?: typeof globalThis.fetch;
   timings?: Partial<StreamTimings>;
   clock?: Clock;
+  /** The jitter's dice, for tests. */
+  random?: () => number;
 }
 
 interface ActiveAnswer {
@@ -48,6 +56,26 @@ export function createChatService(deps: ChatServiceDeps) {
   const unsaved = createUnsavedAnswers(deps.messages);
   // Each conversation talks to its own provider (OpenAI, Azure or a compatible server), one client each.
   const clientFor = createProviderClients({ keys: deps.keys, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const clock = deps.clock ?? systemClock;
+  // Jittered, and a retry-after beyond the cap is not waited for: a person is watching this answer.
+  const policy: RetryPolicy = { maxRetries: Math.max(0, timings.maxAttempts - 1), maxWaitMs: timings.retryMaxWaitMs, baseDelayMs: timings.retryBaseDelayMs, jitter: true, longRetryAfter: 'give-up' };
+  const breakerFor = createBreakers({ threshold: timings.breakerThreshold, coolDownMs: timings.breakerCoolDownMs, clock });
+  const startOnce = createStartGuard();
+  const routeTo = (provider: Provider, client: OpenAI, model: string): Route => ({ breakerKey: `${provider.id} ${provider.baseUrl}`, providerName: provider.name, client, model });
+
+  /** The provider's fallback, when one is set and can be called (it still exists, its key is there, its tokenizer loads). */
+  async function fallbackFor(provider: Provider): Promise<Route | null> {
+    const wanted = provider.fallback;
+    const target = wanted ? deps.provider.registry.list().providers.find((p) => p.id === wanted.providerId) : undefined;
+    if (!wanted || !target) return null;
+    try {
+      const client = await clientFor(target);
+      await deps.context.ready(wanted.model);
+      return routeTo(target, client, wanted.model);
+    } catch {
+      return null;
+    }
+  }
 
   function startAnswer(conversationId: string, assistant: Message, client: OpenAI, model: string, continuation?: Continuation, temperature?: number): void {
     const controller = new AbortController();
@@ -57,21 +85,46 @@ export function createChatService(deps: ChatServiceDeps) {
       ? continuationHistory(deps.conversations.get(conversationId), deps.messages.listByConversation(conversationId), continuation)
       : buildHistory(deps.conversations.get(conversationId), deps.messages.listByConversation(conversationId), assistant.parentId);
     const request = deps.context.fit(conversationId, history, model);
-    // Reasoning models refuse any temperature but their own, so a template's is dropped for them as the conversation's is.
-    const params = temperature !== undefined && !findModel(model)?.reasoning ? { ...request.params, temperature } : request.params;
     const prefix = continuation?.previous.content ?? '';
-    entry.done = streamAnswer({
-      client,
-      model,
-      messages: request.messages,
-      params,
-      signal: controller.signal,
-      stopRequested: () => entry.stopRequested,
-      onDelta: (text) => deps.emit('chat:delta', { conversationId, messageId: assistant.id, text }),
-      persist: (content) => deps.messages.flush(assistant.id, prefix + content, Date.now()),
-      timings,
-      ...(deps.clock ? { clock: deps.clock } : {}),
-    }).then((attempt) => {
+    const provider = deps.provider.forConversation(conversationId);
+    const primary = routeTo(provider, client, model);
+    const attempt = (route: Route) => {
+      // The fallback may have a smaller window than the primary: the history is fitted to the model that reads it.
+      let fitted = request;
+      try {
+        if (route !== primary) fitted = deps.context.fit(conversationId, history, route.model);
+      } catch (err) {
+        return Promise.resolve({ status: 'error' as const, content: '', error: toAppError(err, route.model).toShape(), finishReason: null, usage: null, ttftMs: null, totalMs: 0, failure: err });
+      }
+      // Reasoning models refuse any temperature but their own, so a template's is dropped for them as the conversation's is.
+      const params = temperature !== undefined && !findModel(route.model)?.reasoning ? { ...fitted.params, temperature } : fitted.params;
+      return streamAnswer({
+        client: route.client,
+        model: route.model,
+        messages: fitted.messages,
+        params,
+        signal: controller.signal,
+        stopRequested: () => entry.stopRequested,
+        onDelta: (text) => deps.emit('chat:delta', { conversationId, messageId: assistant.id, text }),
+        persist: (content) => deps.messages.flush(assistant.id, prefix + content, Date.now()),
+        timings,
+        clock,
+      });
+    };
+    entry.done = answerWithRetries(
+      {
+        breakerFor,
+        policy,
+        clock,
+        ...(deps.random ? { random: deps.random } : {}),
+        signal: controller.signal,
+        attempt,
+        fallback: () => fallbackFor(provider),
+        onFallback: (route) => deps.messages.setModel(assistant.id, route.model),
+      },
+      primary,
+    ).then(({ outcome: attempt, route }) => {
+      const { client, model } = route;
       active.delete(assistant.id);
       const outcome = continuation ? joinContinuation(continuation.previous, attempt) : attempt;
       const answer = {
@@ -86,34 +139,44 @@ export function createChatService(deps: ChatServiceDeps) {
     });
   }
 
+  async function sendNow(input: ParsedInput<'chat:send'>): Promise<ChannelOutput<'chat:send'>> {
+    const conversation = deps.conversations.get(input.conversationId);
+    if (!conversation) throw new AppError('NOT_FOUND', 'That conversation no longer exists.');
+    // An answer the full disk kept from being stored goes first, or its conversation would look busy for ever.
+    unsaved.saveWaiting();
+    const { client, model } = await readyToAnswer({ ...deps, clientFor }, conversation);
+
+    const newest = deps.messages.newestIn(conversation.id);
+    const parentId = input.parentId === undefined ? (newest?.id ?? null) : input.parentId;
+    if (parentId && deps.messages.get(parentId)?.conversationId !== conversation.id) {
+      throw new AppError('NOT_FOUND', 'The message to reply to no longer exists.');
+    }
+    const now = Date.now();
+    const [userMessage, assistantMessage] = deps.messages.transaction(() => {
+      const user = deps.messages.insert({ id: randomUUID(), conversationId: conversation.id, parentId, role: 'user', content: input.content, status: 'complete', model: null, now });
+      const assistant = deps.messages.insert({ id: randomUUID(), conversationId: conversation.id, parentId: user.id, role: 'assistant', content: '', status: 'streaming', model, now: now + 1 });
+      deps.conversations.touch(conversation.id, now);
+      return [user, assistant] as const;
+    });
+    if (newest === null && conversation.title === 'New chat') {
+      const renamed = deps.conversations.rename(conversation.id, titleFrom(input.content), now);
+      if (renamed) deps.emit('conversations:changed', { conversation: renamed });
+    }
+    startAnswer(conversation.id, assistantMessage, client, model, undefined, input.temperature);
+    return { userMessage, assistantMessage };
+  }
+
+  const branches = createBranchActions({ ...deps, clientFor, startAnswer });
+  const conversationOf = (messageId: string) => deps.messages.get(messageId)?.conversationId ?? `message ${messageId}`;
+
   return {
-    ...createBranchActions({ ...deps, clientFor, startAnswer }),
+    regenerate: (messageId: string) => startOnce(conversationOf(messageId), ['regenerate', messageId], () => branches.regenerate(messageId)),
+    edit: (messageId: string, content: string) => startOnce(conversationOf(messageId), ['edit', messageId, content], () => branches.edit(messageId, content)),
+    continueAnswer: (messageId: string) => startOnce(conversationOf(messageId), ['continue', messageId], () => branches.continueAnswer(messageId)),
 
-    async send(input: ParsedInput<'chat:send'>): Promise<ChannelOutput<'chat:send'>> {
-      const conversation = deps.conversations.get(input.conversationId);
-      if (!conversation) throw new AppError('NOT_FOUND', 'That conversation no longer exists.');
-      // An answer the full disk kept from being stored goes first, or its conversation would look busy for ever.
-      unsaved.saveWaiting();
-      const { client, model } = await readyToAnswer({ ...deps, clientFor }, conversation);
-
-      const newest = deps.messages.newestIn(conversation.id);
-      const parentId = input.parentId === undefined ? (newest?.id ?? null) : input.parentId;
-      if (parentId && deps.messages.get(parentId)?.conversationId !== conversation.id) {
-        throw new AppError('NOT_FOUND', 'The message to reply to no longer exists.');
-      }
-      const now = Date.now();
-      const [userMessage, assistantMessage] = deps.messages.transaction(() => {
-        const user = deps.messages.insert({ id: randomUUID(), conversationId: conversation.id, parentId, role: 'user', content: input.content, status: 'complete', model: null, now });
-        const assistant = deps.messages.insert({ id: randomUUID(), conversationId: conversation.id, parentId: user.id, role: 'assistant', content: '', status: 'streaming', model, now: now + 1 });
-        deps.conversations.touch(conversation.id, now);
-        return [user, assistant] as const;
-      });
-      if (newest === null && conversation.title === 'New chat') {
-        const renamed = deps.conversations.rename(conversation.id, titleFrom(input.content), now);
-        if (renamed) deps.emit('conversations:changed', { conversation: renamed });
-      }
-      startAnswer(conversation.id, assistantMessage, client, model, undefined, input.temperature);
-      return { userMessage, assistantMessage };
+    /** A second identical send while the first is starting (a double click) gets the first one's messages, not a second question. */
+    send(input: ParsedInput<'chat:send'>): Promise<ChannelOutput<'chat:send'>> {
+      return startOnce(input.conversationId, input, () => sendNow(input));
     },
 
     stop(messageId: string): boolean {

@@ -1,32 +1,18 @@
 import OpenAI from 'openai';
 import { AppError } from '../app-error';
+import { isConnectionFailure, isQuotaExhausted } from '../providers/request-failure';
+import { parseRetryAfterMs } from '../providers/retry-after';
 
-/** A server may ask for any wait; we show and honour at most this much (openai 6 does not cap it). */
-export const maxRetryAfterMs = 60_000;
+export { maxRetryAfterMs, parseRetryAfterMs } from '../providers/retry-after';
 
-export function parseRetryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
-  if (!headers) return undefined;
-  const ms = Number(headers.get('retry-after-ms'));
-  if (headers.get('retry-after-ms') && Number.isFinite(ms) && ms >= 0) return Math.min(ms, maxRetryAfterMs);
-  const raw = headers.get('retry-after');
-  if (!raw) return undefined;
-  const seconds = Number(raw);
-  const wait = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(raw) - now;
-  return Number.isFinite(wait) && wait >= 0 ? Math.min(Math.round(wait), maxRetryAfterMs) : undefined;
-}
-
-function describeWait(ms: number | undefined): string {
+/** "Try again in 90 seconds": the real wait the server asked for, so the person knows when to come back. */
+export function describeWait(ms: number | undefined): string {
   if (ms === undefined) return 'Wait a moment and try again.';
   const s = Math.max(1, Math.ceil(ms / 1000));
-  return `Try again in ${s} second${s === 1 ? '' : 's'}.`;
-}
-
-function isConnectionFailure(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  // undici reports a body cut mid-stream as a bare `TypeError: terminated`.
-  if (err instanceof TypeError && /terminated|fetch failed|network/i.test(err.message)) return true;
-  const code = (err as { code?: string }).code ?? (err.cause as { code?: string } | undefined)?.code;
-  return typeof code === 'string' && /^(ECONNRESET|ECONNREFUSED|EPIPE|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|UND_ERR_)/.test(code);
+  if (s <= 120) return `Try again in ${s} second${s === 1 ? '' : 's'}.`;
+  const min = Math.ceil(s / 60);
+  if (min <= 120) return `Try again in ${min} minutes.`;
+  return `Try again in ${Math.ceil(min / 60)} hours.`;
 }
 
 /**
@@ -51,8 +37,7 @@ export function toAppError(err: unknown, model: string): AppError {
     if (status === 404) return new AppError('MODEL_NOT_FOUND', `The model "${model}" was not found at this provider. Choose another in Settings.`);
     if (status === 429) {
       const wait = parseRetryAfterMs(err.headers);
-      const quota = err.code === 'insufficient_quota' || /quota/i.test(detail);
-      return quota
+      return isQuotaExhausted(err)
         ? new AppError('RATE_LIMITED', 'Your account has run out of credit or quota at this provider.')
         : new AppError('RATE_LIMITED', `The provider is rate limiting requests. ${describeWait(wait)}`, wait);
     }

@@ -3,6 +3,7 @@ import { defaultModelId } from '../../../shared/model-catalogue';
 import {
   defaultAzureApiVersion,
   Provider,
+  ProviderFallback,
   ProviderKind,
   type AddProviderInput,
   type ProviderList,
@@ -19,7 +20,7 @@ const builtInKey = `provider.${builtInProviderId}`;
 const addedKey = 'providers.added';
 const defaultKey = 'providers.default';
 
-const SavedBuiltIn = z.object({ baseUrl: z.string(), model: z.string() }).partial();
+const SavedBuiltIn = z.object({ baseUrl: z.string(), model: z.string(), fallback: ProviderFallback.nullable() }).partial();
 const SavedProvider = Provider.omit({ builtIn: true });
 type SavedProvider = z.infer<typeof SavedProvider>;
 
@@ -55,6 +56,7 @@ export function createProviderRegistry(settings: SettingsRepository, environment
       apiVersion: null,
       deployment: null,
       builtIn: true,
+      fallback: own.fallback ?? null,
     };
   }
 
@@ -68,7 +70,7 @@ export function createProviderRegistry(settings: SettingsRepository, environment
   }
 
   function list(): Provider[] {
-    return [builtIn(), ...added().map((p) => ({ ...p, builtIn: false }))];
+    return [builtIn(), ...added().map((p) => ({ ...p, fallback: p.fallback ?? null, builtIn: false }))];
   }
 
   function find(id: string): Provider | undefined {
@@ -121,6 +123,7 @@ export function createProviderRegistry(settings: SettingsRepository, environment
         model: input.model ?? null,
         apiVersion: kind === 'azure' ? (input.apiVersion ?? defaultAzureApiVersion) : null,
         deployment: kind === 'azure' ? (input.deployment ?? null) : null,
+        fallback: null,
       };
       saveAdded([...added(), provider]);
       return { ...provider, builtIn: false };
@@ -132,6 +135,12 @@ export function createProviderRegistry(settings: SettingsRepository, environment
       if (current.kind !== 'azure' && (input.apiVersion !== undefined || input.deployment != null)) {
         throw new AppError('BAD_INPUT', 'Only an Azure provider has an api-version and a deployment.');
       }
+      if (input.fallback) {
+        if (input.fallback.providerId === current.id && input.fallback.model === (input.model ?? current.model)) {
+          throw new AppError('BAD_INPUT', 'A fallback must be another model or another provider.');
+        }
+        if (!find(input.fallback.providerId)) throw new AppError('NOT_FOUND', 'The fallback provider is no longer in Settings.');
+      }
       if (current.builtIn) {
         if (input.name !== undefined && input.name !== current.name) throw new AppError('BAD_INPUT', 'The OpenAI entry keeps its name.');
         if (input.model === null) throw new AppError('BAD_INPUT', 'OpenAI needs a model.');
@@ -140,13 +149,15 @@ export function createProviderRegistry(settings: SettingsRepository, environment
           ...(saved.success ? saved.data : {}),
           ...(input.baseUrl !== undefined ? { baseUrl: input.baseUrl } : {}),
           ...(input.model ? { model: input.model } : {}),
+          ...(input.fallback !== undefined ? { fallback: input.fallback } : {}),
         });
         return builtIn();
       }
       const { id, ...changes } = input;
       const next = added().map((p) => (p.id === id ? { ...p, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } : p));
       saveAdded(next);
-      return { ...next.find((p) => p.id === id)!, builtIn: false };
+      const updated = next.find((p) => p.id === id)!;
+      return { ...updated, fallback: updated.fallback ?? null, builtIn: false };
     },
 
     /** Conversations that used it move to the default provider when they next send. */
@@ -154,7 +165,10 @@ export function createProviderRegistry(settings: SettingsRepository, environment
       if (id === builtInProviderId) throw new AppError('BAD_INPUT', 'The OpenAI entry cannot be removed; choose another default instead.');
       const before = added();
       if (!before.some((p) => p.id === id)) throw gone();
-      saveAdded(before.filter((p) => p.id !== id));
+      // A fallback to the removed provider would only fail when it is needed most.
+      saveAdded(before.filter((p) => p.id !== id).map((p) => (p.fallback?.providerId === id ? { ...p, fallback: null } : p)));
+      const own = SavedBuiltIn.safeParse(settings.get<unknown>(builtInKey) ?? {});
+      if (own.success && own.data.fallback?.providerId === id) settings.set(builtInKey, { ...own.data, fallback: null });
       return snapshot();
     },
 

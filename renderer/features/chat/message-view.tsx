@@ -47,6 +47,12 @@ export function MessageView({ message }: { message: Message }) {
       </div>
       {note && message.status !== 'interrupted' && <p className="message-note">{note}</p>}
       {message.status === 'complete' && message.finishReason === 'length' && <p className="message-note">Cut off at the length limit</p>}
+      {/* Which model wrote it: not always the conversation's, since a fallback may have answered. */}
+      {message.role === 'assistant' && message.model && !streaming && (
+        <p className="message-note message-model" role="note" aria-label={`Written by ${message.model}`}>
+          {message.model}
+        </p>
+      )}
       {message.error && (
         <div role="alert" className="message-error">
           {message.error.message}
