@@ -22,6 +22,10 @@ export function App() {
     const offOpen = parley.subscribe('app:openConversation', ({ conversationId }) => void openConversation(conversationId));
     void useAppearanceStore.getState().load().catch(() => {}); // the system theme stays if this fails
     void useChatStore.getState().loadConversations();
+    // Said once, where problems show: e.g. an unreadable history was moved aside, and where to.
+    void parley.app.startupNotices({}).then((r) => {
+      if (r.ok && r.value.notices.length) useChatStore.setState({ problem: r.value.notices.map((n) => `${n.title}. ${n.message}`).join(' ') });
+    });
     // First run: with no key anywhere, Settings is the first thing to see.
     useSettingsStore
       .getState()
