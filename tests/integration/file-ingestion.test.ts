@@ -6,7 +6,7 @@ import type { ExplainableFile } from '../../electron/services/explain/explain-pl
 import type { IngestResult, IngestedFile } from '../../electron/services/files/ingested-file';
 import type { FileRefusal } from '../../electron/services/files/file-refusal';
 import { docx } from '../fixtures/files/docx-fixture';
-import { encryptedPdf, pdfWithText, pdfWithoutText } from '../fixtures/files/pdf-fixtures';
+import { encryptedPdf, pdfWithText, pdfWithoutText, restrictedPdf } from '../fixtures/files/pdf-fixtures';
 import { png } from '../fixtures/files/png-fixture';
 import { makeFifo, makeSymlink } from '../fixtures/files/special-files';
 import { crlf, csvText, encode, jsonText, logText, sources } from '../fixtures/files/text-fixtures';
@@ -72,6 +72,11 @@ describe('ingesting a file from a path', () => {
     const error = refused(await ingestFile({ path: put('secret.pdf', encryptedPdf()) }));
     expect(error).toMatchObject({ code: 'FILE_REFUSED', reason: 'encrypted-pdf' });
     expect(error.message).toContain('secret.pdf is password-protected');
+  });
+
+  it('reads a PDF encrypted only against printing and copying, which opens without a password', async () => {
+    const file = accepted(await ingestFile({ path: put('restricted.pdf', restrictedPdf(['Internal memo', 'Do not print'])) }));
+    expect(file.pages).toEqual(['Internal memo\nDo not print']);
   });
 
   it('extracts a Word document’s text with its headings as markdown', async () => {
