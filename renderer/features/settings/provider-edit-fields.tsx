@@ -1,10 +1,11 @@
 import { useState, type KeyboardEvent } from 'react';
-import type { Provider, UpdateProviderInput } from '../../../shared/providers';
+import type { Provider, ProviderFallback, UpdateProviderInput } from '../../../shared/providers';
 import { insecureWarning, isInsecureRemote } from './insecure-address';
+import { ProviderFallbackFields } from './provider-fallback-fields';
 
 /**
  * Name and address of a provider (and Azure's deployment and api-version),
- * to fix a typo without removing the provider and its key. Like the add
+ * to fix a typo without removing the provider and its key, and its fallback. Like the add
  * form it lives inside the Settings form, so Enter saves these fields only.
  */
 export function ProviderEditFields({ provider, onSave, onCancel }: { provider: Provider; onSave(change: UpdateProviderInput): Promise<void>; onCancel(): void }) {
@@ -12,6 +13,7 @@ export function ProviderEditFields({ provider, onSave, onCancel }: { provider: P
   const [baseUrl, setBaseUrl] = useState(provider.baseUrl);
   const [deployment, setDeployment] = useState(provider.deployment ?? '');
   const [apiVersion, setApiVersion] = useState(provider.apiVersion ?? '');
+  const [fallback, setFallback] = useState<ProviderFallback | null>(provider.fallback ?? null);
   const [busy, setBusy] = useState(false);
   const azure = provider.kind === 'azure';
 
@@ -23,6 +25,8 @@ export function ProviderEditFields({ provider, onSave, onCancel }: { provider: P
         ...(provider.builtIn ? {} : { name }),
         baseUrl,
         ...(azure ? { apiVersion, deployment: deployment.trim() ? deployment : null } : {}),
+        // A fallback without a model yet is no fallback.
+        fallback: fallback?.model.trim() ? { ...fallback, model: fallback.model.trim() } : null,
       });
     } finally {
       setBusy(false);
@@ -60,6 +64,7 @@ export function ProviderEditFields({ provider, onSave, onCancel }: { provider: P
           </label>
         </>
       )}
+      <ProviderFallbackFields provider={provider} value={fallback} onChange={setFallback} />
       <div className="provider-actions">
         <button type="button" disabled={busy} onClick={() => void save()}>
           Save changes

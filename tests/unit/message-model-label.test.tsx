@@ -1,0 +1,40 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it, vi } from 'vitest';
+import type { Message } from '../../shared/domain';
+import { MessageView } from '../../renderer/features/chat/message-view';
+
+// The view's stores reach main through window.parley when first imported; rendered to a string here, nothing is called.
+vi.mock('../../renderer/api/parley', () => ({ parley: {}, unwrap: () => undefined, ParleyError: Error }));
+
+const answer = (over: Partial<Message>): Message =>
+  ({
+    id: 'a1',
+    conversationId: 'c1',
+    parentId: 'u1',
+    role: 'assistant',
+    content: 'Hello',
+    status: 'complete',
+    error: null,
+    model: 'gpt-4o-mini',
+    finishReason: 'stop',
+    usage: null,
+    costUsd: null,
+    ttftMs: null,
+    totalMs: null,
+    createdAt: 1,
+    updatedAt: 1,
+    ...over,
+  }) as Message;
+
+describe('the model under an answer', () => {
+  it('names the model that wrote it, a fallback included', () => {
+    const html = renderToStaticMarkup(<MessageView message={answer({ model: 'llama3.2' })} />);
+    expect(html).toContain('aria-label="Written by llama3.2"');
+    expect(html).toContain('>llama3.2</p>');
+  });
+
+  it('is not shown while the answer is still being written, nor under a question', () => {
+    expect(renderToStaticMarkup(<MessageView message={answer({ status: 'streaming' })} />)).not.toContain('Written by');
+    expect(renderToStaticMarkup(<MessageView message={answer({ role: 'user', model: null })} />)).not.toContain('Written by');
+  });
+});
