@@ -50,7 +50,7 @@ const breakerCodes: Partial<Record<FailureKind, AppErrorShape['code']>> = { conn
 function failFast(route: Route, retryInMs: number, failures: number, lastKind: FailureKind | null): StreamOutcome {
   const error: AppErrorShape = {
     code: (lastKind && breakerCodes[lastKind]) ?? 'SERVER',
-    message: `${route.providerName} failed ${failures} times in a row, so Parley is not sending to it for a while. ${describeWait(retryInMs)} A fallback model can be set in Settings.`,
+    message: `${route.providerName} failed ${failures} times in a row, so Parley is not sending to it for a while. ${describeWait(retryInMs)}`,
     retryAfterMs: Math.ceil(retryInMs),
   };
   return { status: 'error', content: '', error, finishReason: null, usage: null, ttftMs: null, totalMs: 0 };
@@ -108,8 +108,7 @@ export async function answerWithRetries(deps: AttemptsDeps, primary: Route): Pro
   const second = await onRoute(fallback);
   if (second.outcome.error) {
     // Both failed: say so, or the person would think only the fallback is at fault.
-    const why = first.outcome.error?.message ?? '';
-    second.outcome.error = { ...second.outcome.error, message: `${primary.providerName} is not answering (${why}), and the fallback ${fallback.model} failed too: ${second.outcome.error.message}` };
+    second.outcome.error = { ...second.outcome.error, message: `${primary.providerName} is not answering, and the fallback ${fallback.model} failed too: ${second.outcome.error.message}` };
   }
   return finish(second, fallback, first.attempts + second.attempts);
 }
