@@ -8,9 +8,10 @@ import { isCorruption } from './storage-errors';
 
 const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 /**
- * Up to this size the whole file is read by `quick_check` at start (tens of
- * milliseconds); a larger history would pay seconds at every start, so it
- * gets the cheap checks only and damage deeper in it shows when it is read.
+ * Up to this size the whole file is read by `quick_check` at start: about
+ * 100 ms at 64 MiB measured on a loaded two-core machine, a few ms for a
+ * typical history. A larger one would pay more at every start, so it gets the
+ * cheap checks only, and damage deeper in it shows when that part is read.
  */
 export const FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 
