@@ -54,6 +54,15 @@ describe('a fallback model', () => {
     expect(local.requests.at(-1)?.body.model).toBe('local-model');
   });
 
+  it('answers when the primary’s stream stalls before any text, after its one attempt', async () => {
+    primary.setScenario({ kind: 'stream', chunks: ['never'], fault: { type: 'stall', afterChunks: 0 } });
+    const tb = await backendWithFallback({ timings: { idleTimeoutMs: 400 } });
+    const { done, primaryAttempts, localAttempts } = await ask(tb);
+    expect(done).toMatchObject({ status: 'complete', content: 'From the fallback', model: 'local-model' });
+    expect(primaryAttempts).toBe(1);
+    expect(localAttempts).toBe(1);
+  });
+
   it('answers when nothing listens at the primary’s address', async () => {
     const tb = await backendWithFallback({ baseUrl: await closedPortUrl() });
     const { done, localAttempts } = await ask(tb);

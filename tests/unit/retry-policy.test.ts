@@ -32,7 +32,8 @@ describe('the retry policy for an answer someone is watching', () => {
     expect(retryDelay(new OpenAI.APIConnectionError({ cause: refused }), 0, chat)).not.toBeNull();
     expect(retryDelay(new OpenAI.APIConnectionTimeoutError(), 0, chat)).not.toBeNull();
     expect(retryDelay(new TypeError('terminated'), 0, chat)).not.toBeNull();
-    expect(retryDelay(new AppError('TIMEOUT', 'idle'), 0, chat)).not.toBeNull();
+    // A stream gone silent is not sent again: the server took it and may still be working (and billing) on it.
+    expect(retryDelay(new AppError('TIMEOUT', 'idle'), 0, chat)).toBeNull();
     expect(retryDelay(new OpenAI.AuthenticationError(401, {}, 'bad key', new Headers()), 0, chat)).toBeNull();
     expect(retryDelay(new OpenAI.PermissionDeniedError(403, {}, 'no', new Headers()), 0, chat)).toBeNull();
     expect(retryDelay(new OpenAI.NotFoundError(404, {}, 'no model', new Headers()), 0, chat)).toBeNull();
@@ -45,6 +46,8 @@ describe('the retry policy for an answer someone is watching', () => {
     expect(failureKind(limited({}))).toBe('rate-limit');
     expect(failureKind(new OpenAI.RateLimitError(429, { message: 'You exceeded your current quota' }, 'quota', new Headers()))).toBe('quota');
     expect(failureKind(new AppError('INCOMPLETE', 'cut'))).toBe('connection');
+    expect(failureKind(new AppError('TIMEOUT', 'idle'))).toBe('stalled');
+    expect(failureKind(new OpenAI.APIConnectionTimeoutError())).toBe('timeout');
     expect(failureKind(new Error('odd'))).toBe('other');
   });
 });

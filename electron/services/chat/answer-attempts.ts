@@ -45,7 +45,7 @@ interface RouteResult {
   down: boolean;
 }
 
-const breakerCodes: Partial<Record<FailureKind, AppErrorShape['code']>> = { connection: 'NETWORK', timeout: 'TIMEOUT', server: 'SERVER' };
+const breakerCodes: Partial<Record<FailureKind, AppErrorShape['code']>> = { connection: 'NETWORK', timeout: 'TIMEOUT', stalled: 'TIMEOUT', server: 'SERVER' };
 
 function failFast(route: Route, retryInMs: number, failures: number, lastKind: FailureKind | null): StreamOutcome {
   const error: AppErrorShape = {
@@ -58,7 +58,7 @@ function failFast(route: Route, retryInMs: number, failures: number, lastKind: F
 
 /**
  * Asks for one answer, resiliently. Before any text is shown, a connection
- * failure, a timeout, a 429 or a 5xx is tried again after a backoff with
+ * failure, a connect timeout, a 429 or a 5xx is tried again after a backoff with
  * full jitter (or the server's retry-after, when it is short enough), a
  * bounded number of times; once text was shown nothing is retried behind the
  * person's back: the answer ends with the error and its text, and Continue

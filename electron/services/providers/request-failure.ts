@@ -9,8 +9,14 @@ import { AppError } from '../app-error';
 export type FailureKind =
   /** Refused, reset or cut before the answer finished: the network or the server went away. */
   | 'connection'
-  /** No headers in time, or the stream went silent. */
+  /** No headers in time. */
   | 'timeout'
+  /**
+   * Headers came, then the stream went silent. Not tried again: the server
+   * took the request and may still be working (and billing) on it, and each
+   * try would cost the whole idle timeout again. The provider still counts as down.
+   */
+  | 'stalled'
   /** A 5xx, or an error event in the stream. */
   | 'server'
   | 'rate-limit'
@@ -22,7 +28,7 @@ export type FailureKind =
   | 'other';
 
 /** A provider that fails like this is down, not merely refusing one request. */
-export const downKinds: ReadonlySet<FailureKind> = new Set(['connection', 'timeout', 'server']);
+export const downKinds: ReadonlySet<FailureKind> = new Set(['connection', 'timeout', 'stalled', 'server']);
 
 export function isConnectionFailure(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
@@ -40,7 +46,7 @@ export function isQuotaExhausted(err: InstanceType<typeof OpenAI.APIError>): boo
 export function failureKind(err: unknown): FailureKind {
   if (err instanceof AppError) {
     // Raised by the stream reader itself: the idle watchdog, and a body that ended without a finish.
-    if (err.code === 'TIMEOUT') return 'timeout';
+    if (err.code === 'TIMEOUT') return 'stalled';
     if (err.code === 'INCOMPLETE') return 'connection';
     return 'other';
   }
