@@ -20,7 +20,6 @@ export function useQuickWindowEvents(input: RefObject<HTMLTextAreaElement | null
     // so typing goes to the box at once (bench quick-ready measures this); the rest can follow.
     const offShown = parley.subscribe('quick:shown', () => {
       input.current?.focus();
-      performance.mark('parley:quick-focused');
       applyTheme();
       if (useQuickStore.getState().useClipboard) void refreshClipboard();
     });
