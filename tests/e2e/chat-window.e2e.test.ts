@@ -79,11 +79,12 @@ describe('the chat window in a browser', () => {
   });
 
   it('shows a rate limit with the wait and keeps the partial answer of a cut stream', async () => {
-    suite.session.model.setScenario({ kind: 'status', status: 429, headers: { 'retry-after': '7' } });
+    // Longer than Parley waits between attempts (20 s): told at once rather than retried.
+    suite.session.model.setScenario({ kind: 'status', status: 429, headers: { 'retry-after': '90' } });
     await suite.chat.open(suite.session.host.url);
     await suite.chat.page.getByRole('button', { name: 'New chat' }).click();
     await suite.chat.ask('Busy?');
-    await expect.poll(() => suite.chat.alerts().first().textContent()).toContain('Try again in 7 seconds');
+    await expect.poll(() => suite.chat.alerts().first().textContent()).toContain('Try again in 90 seconds');
 
     suite.session.model.setScenario({ kind: 'stream', chunks: ['Half ', 'an ', 'answer ', 'then'], fault: { type: 'reset', afterChunks: 3 } });
     await suite.chat.ask('And now?');
