@@ -10,6 +10,7 @@ import { encryptedPdf, pdfWithText, pdfWithoutText, restrictedPdf } from '../fix
 import { png } from '../fixtures/files/png-fixture';
 import { makeFifo, makeSymlink } from '../fixtures/files/special-files';
 import { crlf, csvText, encode, jsonText, logText, sources } from '../fixtures/files/text-fixtures';
+import { xlsx } from '../fixtures/files/xlsx-fixture';
 import { zip } from '../fixtures/files/zip-writer';
 import { makeTempDir, removeTempDir } from '../fixtures/temp-dir';
 
@@ -109,6 +110,23 @@ describe('ingesting a file from a path', () => {
     expect(file.kind).toBe('text');
   });
 
+  it('reads an Excel workbook as CSV, sheet by sheet, dates as dates', async () => {
+    const bytes = xlsx({
+      Orders: [
+        ['id', 'customer', 'ordered', 'total', 'paid'],
+        [1, 'Alice', { date: 46000 }, 12.5, true],
+        [2, { inline: 'Bob, Jr.' }, { date: 46001 }, null, false],
+      ],
+      Notes: [['Checked by Chloé']],
+      Blank: [],
+    });
+    const file = accepted(await ingestFile({ path: put('orders.xlsx', bytes) }));
+    expect(file).toMatchObject({ kind: 'csv', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', table: { rowCount: 2, columns: ['id', 'customer', 'ordered', 'total', 'paid'] } });
+    expect(file.text).toBe('# Sheet: Orders\nid,customer,ordered,total,paid\n1,Alice,2025-12-09,12.5,TRUE\n2,"Bob, Jr.",2025-12-10,,FALSE\n\n# Sheet: Notes\nChecked by Chloé');
+    expect(file.summary).toContain('Workbook with 2 sheets.');
+    expect(file.summary).toContain('ordered: date, 2 distinct, no empty values');
+  });
+
   it('summarises JSON by its shape', async () => {
     const file = accepted(await ingestFile({ path: put('users.json', jsonText) }));
     expect(file.kind).toBe('json');
@@ -153,7 +171,8 @@ describe('ingesting a file from a path', () => {
   });
 
   it.each([
-    ['sheet.xlsx', zip({ '[Content_Types].xml': '<x/>', 'xl/workbook.xml': '<x/>' }), 'binary', 'Export the sheet as CSV'],
+    ['slides.pptx', zip({ '[Content_Types].xml': '<x/>', 'ppt/presentation.xml': '<x/>' }), 'binary', 'Export it as PDF'],
+    ['blank.xlsx', xlsx({ Sheet1: [] }), 'empty', 'no cells filled in'],
     ['old.doc', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), 'binary', 'Save it as .docx'],
     ['logs.tar.gz', Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), Buffer.alloc(64, 7)]), 'archive', 'a gzip archive'],
     ['photo.tiff', Buffer.concat([Buffer.from([0x49, 0x49, 0x2a, 0]), Buffer.alloc(64)]), 'binary', 'convert it to one of those'],

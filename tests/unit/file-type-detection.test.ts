@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forEachRow } from '../../electron/services/files/csv-parser';
 import { sniffSignature } from '../../electron/services/files/file-signature';
 import { guessTextKind } from '../../electron/services/files/text-kind';
-import { zipEntryNames, zipFlavour } from '../../electron/services/files/zip-entries';
+import { readZipEntry, zipEntries, zipEntryNames, zipFlavour } from '../../electron/services/files/zip-entries';
 import { docx } from '../fixtures/files/docx-fixture';
 import { pdfWithText } from '../fixtures/files/pdf-fixtures';
 import { png } from '../fixtures/files/png-fixture';
@@ -24,6 +24,13 @@ describe('type detection from the content', () => {
     expect(zipFlavour(zipEntryNames(docx(['Hello'])) ?? [])).toBe('docx');
     expect(zipFlavour(zipEntryNames(zip({ 'xl/workbook.xml': '<x/>' })) ?? [])).toBe('xlsx');
     expect(zipEntryNames(zip({ 'a.txt': 'a', 'dir/b.txt': 'b' }))).toEqual(['a.txt', 'dir/b.txt']);
+  });
+
+  it('inflates a zip entry, but not past the bound a zip bomb would break', () => {
+    const archive = zip({ 'big.txt': 'x'.repeat(100_000) });
+    const [entry] = zipEntries(archive) ?? [];
+    expect(entry && readZipEntry(archive, entry, 200_000)?.length).toBe(100_000);
+    expect(entry && readZipEntry(archive, entry, 50_000)).toBeNull();
   });
 
   it('does not take a text that mentions %PDF- for a PDF', () => {

@@ -12,7 +12,8 @@ import { extractPdfPages } from './pdf-text';
 import { assertWithinLimit, readFileSafely, type FileBytes } from './read-file-safely';
 import { decodeText } from './text-decoding';
 import { guessTextKind } from './text-kind';
-import { zipEntryNames, zipFlavour } from './zip-entries';
+import { readXlsxSheets, sheetCsv } from './xlsx-sheets';
+import { zipEntries, zipFlavour, type ZipEntry } from './zip-entries';
 
 /**
  * The one door into file ingestion: a path or dropped bytes in, the file's
@@ -91,7 +92,6 @@ async function extractBinaryFormat(signature: Signature, bytes: Buffer, name: st
 }
 
 const zipAdvice: Record<string, string> = {
-  xlsx: 'an Excel workbook, which Parley cannot read yet. Export the sheet as CSV and drop that instead.',
   pptx: 'a PowerPoint presentation, which Parley cannot read yet. Export it as PDF and drop that instead.',
   opendocument: 'an OpenDocument file, which Parley cannot read yet. Save it as .docx, .csv or .pdf and drop that instead.',
   epub: 'an EPUB book, which Parley cannot read yet.',
@@ -99,17 +99,43 @@ const zipAdvice: Record<string, string> = {
 };
 
 async function extractZip(bytes: Buffer, name: string): Promise<Extracted> {
-  const entries = zipEntryNames(bytes);
-  const flavour = entries ? zipFlavour(entries) : 'zip';
+  const entries = zipEntries(bytes);
+  const flavour = entries ? zipFlavour(entries.map((e) => e.name)) : 'zip';
   if (flavour === 'docx') {
     const text = await extractDocxText(bytes, name);
     return { kind: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', text };
   }
+  if (flavour === 'xlsx' && entries) return extractWorkbook(bytes, entries, name);
   const advice = zipAdvice[flavour];
   if (advice) refuse(flavour === 'jar' ? 'archive' : 'binary', `${name} is ${advice}`);
-  const files = entries?.filter((e) => !e.endsWith('/')).length;
+  const files = entries?.filter((e) => !e.name.endsWith('/')).length;
   const holding = files === undefined ? '' : ` holding ${files} file${files === 1 ? '' : 's'}`;
   return refuse('archive', `${name} is a zip archive${holding}. Parley does not open archives: extract it and drop the file you want explained.`);
+}
+
+/** A workbook is explained as data: each sheet as CSV, summarised like a CSV file. */
+function extractWorkbook(bytes: Buffer, entries: ZipEntry[], name: string): Extracted {
+  const sheets = readXlsxSheets(bytes, entries);
+  if (!sheets) refuse('unreadable-content', `${name} looks like an Excel workbook but Parley could not read it. Export the sheet as CSV and drop that instead.`);
+  const filled = sheets
+    .filter((sheet) => sheet.rows.length > 0)
+    .map((sheet) => {
+      const csv = sheetCsv(sheet.rows);
+      return { name: sheet.name, csv, summary: summariseCsv(csv, ',') };
+    });
+  const [first] = filled;
+  if (!first) refuse('empty', `${name} is an Excel workbook with no cells filled in.`);
+  const { text: _summaryText, ...table } = first.summary;
+  const one = filled.length === 1;
+  return {
+    kind: 'csv',
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    text: one ? first.csv : filled.map((s) => `# Sheet: ${s.name}\n${s.csv}`).join('\n\n'),
+    table,
+    summary: one
+      ? `Workbook, sheet "${first.name}":\n${first.summary.text}`
+      : `Workbook with ${filled.length} sheets.\n\n${filled.map((s) => `Sheet "${s.name}":\n${s.summary.text}`).join('\n\n')}`,
+  };
 }
 
 function extractText(bytes: Buffer, name: string): Extracted {
