@@ -54,10 +54,17 @@ export const channelNames = [
   'quick:setPinned',
   'quick:openInMain',
   'app:startupNotices',
+  'files:prepare',
+  'files:explain',
+  'files:stop',
+  'files:attachments',
+  'files:takeOpened',
+  'settings:getFiles',
+  'settings:setFiles',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 
-export const eventNames = ['chat:delta', 'chat:done', 'conversations:changed', 'app:openConversation', 'quick:shown'] as const;
+export const eventNames = ['chat:delta', 'chat:done', 'conversations:changed', 'app:openConversation', 'quick:shown', 'files:progress', 'files:opened'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export function isChannelName(name: unknown): name is ChannelName {

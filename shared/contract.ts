@@ -8,6 +8,7 @@ import { AddProviderInput, ConnectionCheck, LocalServer, Provider, ProviderBaseU
 import { QuickAskState, SetQuickAskInput, QUICK_WINDOW_MAX_HEIGHT } from './quick-ask';
 import { ChatDefaults, ConversationOptions, EstimateInput, RequestEstimate, SetConversationOptionsInput } from './chat-options';
 import { StartupNotice } from './startup-notice';
+import { Attachment, ExplainFileInput, ExplainFileOutput, FileProgressEvent, FileSettings, OpenedFile, PrepareFileInput, PreparedFile } from './dropped-files';
 
 const empty = z.object({}).strict();
 
@@ -138,6 +139,22 @@ export const contract = {
   'quick:openInMain': { input: z.object({ conversationId: Id }).strict(), output: z.object({ opened: z.boolean() }) },
   /** What the person must be told about this start (an unreadable database moved aside, and where); the same list every time it is asked. */
   'app:startupNotices': { input: empty, output: z.object({ notices: z.array(StartupNotice) }) },
+  /**
+   * Reads a dropped or opened file (main does the reading and checking), plans its explanation and says whether a
+   * saved one can be reused. Nothing is sent to a model. A refused file answers FILE_REFUSED or FILE_UNREADABLE with
+   * a message to show in an alert (a directory's lists the files in it); several files are several calls.
+   */
+  'files:prepare': { input: PrepareFileInput, output: PreparedFile },
+  /** Starts explaining a prepared file; the answer streams through chat:delta / chat:done, the parts through files:progress. */
+  'files:explain': { input: ExplainFileInput, output: ExplainFileOutput },
+  /** Stops an explanation: no new part starts, the parts done are kept, the message ends `cancelled`. chat:stop does the same. */
+  'files:stop': { input: z.object({ messageId: Id }).strict(), output: z.object({ stopped: z.boolean() }) },
+  /** The files kept with a conversation, oldest first. */
+  'files:attachments': { input: z.object({ conversationId: Id }).strict(), output: z.array(Attachment) },
+  /** Files given from outside the window (command line, "Open with…", dock) not yet shown; each is handed out once. */
+  'files:takeOpened': { input: empty, output: z.object({ files: z.array(OpenedFile) }) },
+  'settings:getFiles': { input: empty, output: FileSettings },
+  'settings:setFiles': { input: FileSettings.strict(), output: FileSettings },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {
@@ -150,6 +167,10 @@ export const eventContract = {
   'app:openConversation': z.object({ conversationId: Id }),
   /** The quick window was just shown: focus the input at once. */
   'quick:shown': z.object({ at: z.number() }),
+  /** Parts done of a file being explained, for its progressbar. */
+  'files:progress': FileProgressEvent,
+  /** Files were given from outside the window: call files:takeOpened and treat each like a drop on the main window. */
+  'files:opened': z.object({ count: z.number().int().positive() }),
 } satisfies Record<EventName, z.ZodType>;
 
 export type ChannelInput<C extends ChannelName> = z.input<(typeof contract)[C]['input']>;

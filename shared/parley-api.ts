@@ -17,5 +17,14 @@ export type ParleyApi = {
     ) => Promise<Result<ChannelOutput<C>>>;
   };
 } & {
+  files: {
+    /**
+     * Electron only (absent in the browser host, which sends the bytes): the
+     * path of a dropped File, through webUtils.getPathForFile, for
+     * `files:prepare { source: { kind: 'path', path } }`. '' for a File that is not on disk.
+     */
+    pathOf?: (file: File) => string;
+  };
+} & {
   subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 };

@@ -14,6 +14,7 @@ import type { QuickAskSettingsService } from '../services/desktop/quick-ask-sett
 import type { QuickWindowService } from '../services/desktop/quick-window-service';
 import type { StartupNotice } from '../../shared/startup-notice';
 import type { Handlers } from './router';
+import { AppError } from '../services/app-error';
 
 export interface HandlerDeps {
   conversations: ReturnType<typeof createConversationService>;
@@ -86,8 +87,23 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'quick:setPinned': (i) => d.quickWindow.setPinned(i.pinned),
     'quick:openInMain': (i) => d.quickWindow.openInMain(i.conversationId),
     'app:startupNotices': () => ({ notices: [...d.startupNotices] }),
+    ...filesNotWiredYet,
   };
 }
+
+// Replaced by the file-explanation service's handlers in the next commit.
+const notYet = () => {
+  throw new AppError('INTERNAL', 'Explaining files is not wired yet.');
+};
+const filesNotWiredYet: Pick<Handlers, 'files:prepare' | 'files:explain' | 'files:stop' | 'files:attachments' | 'files:takeOpened' | 'settings:getFiles' | 'settings:setFiles'> = {
+  'files:prepare': notYet,
+  'files:explain': notYet,
+  'files:stop': notYet,
+  'files:attachments': notYet,
+  'files:takeOpened': notYet,
+  'settings:getFiles': notYet,
+  'settings:setFiles': notYet,
+};
 
 const DEFAULT_PAGE = 200;
 

@@ -284,6 +284,8 @@ export interface FakeElectron {
   nativeImage: typeof FakeNativeImageModule;
   screen: FakeScreen;
   clipboard: FakeClipboard;
+  /** getPathForFile answers a fake File's `fakePath` (real Files carry no path the renderer can see). */
+  webUtils: { getPathForFile: ReturnType<typeof vi.fn> };
 }
 
 function createState(): FakeElectron {
@@ -310,6 +312,7 @@ function createState(): FakeElectron {
     nativeImage: FakeNativeImageModule,
     screen: new FakeScreen(),
     clipboard: new FakeClipboard(),
+    webUtils: { getPathForFile: vi.fn((file: { fakePath?: string }) => file.fakePath ?? '') },
   };
 }
 
@@ -353,6 +356,7 @@ export function fakeElectronModule(): Record<string, unknown> {
     'nativeImage',
     'screen',
     'clipboard',
+    'webUtils',
   ] as const;
   const mod: Record<string, unknown> = {};
   for (const name of names) Object.defineProperty(mod, name, { enumerable: true, get: () => state()[name] });

@@ -22,11 +22,11 @@ describe('the preload', () => {
     expect(fake().contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
   });
 
-  it("offers exactly the contract's methods, grouped by area, plus subscribe", () => {
+  it("offers exactly the contract's methods, grouped by area, plus subscribe and files.pathOf", () => {
     const offered = Object.entries(parley)
       .filter(([key]) => key !== 'subscribe')
       .flatMap(([area, methods]) => Object.keys(methods).map((m) => `${area}:${m}`));
-    expect(offered.sort()).toEqual([...channelNames].sort());
+    expect(offered.sort()).toEqual([...channelNames, 'files:pathOf'].sort());
     expect(Object.keys(parley).sort()).toEqual([...new Set(channelNames.map((c) => splitChannelName(c)[0])), 'subscribe'].sort());
     expect(typeof parley.subscribe).toBe('function');
   });
@@ -34,6 +34,13 @@ describe('the preload', () => {
   it('has no generic invoke, send or ipcRenderer pass-through', () => {
     for (const key of ['invoke', 'send', 'ipcRenderer', 'on', 'electron', 'require']) expect(parley).not.toHaveProperty(key);
     expect(Object.isFrozen(parley)).toBe(true);
+    expect(Object.isFrozen(parley.files)).toBe(true);
+  });
+
+  it("gives a dropped File's path through webUtils.getPathForFile, and nothing else of the file", () => {
+    const file = { name: 'notes.txt', fakePath: '/home/ada/notes.txt' };
+    expect((parley.files!.pathOf as unknown as (f: unknown) => string)(file)).toBe('/home/ada/notes.txt');
+    expect(fake().webUtils.getPathForFile).toHaveBeenCalledWith(file);
   });
 
   it('turns each method into an invoke on its own channel', async () => {

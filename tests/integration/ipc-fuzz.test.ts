@@ -151,6 +151,13 @@ function validRequests(s: Seeded): Record<ChannelName, Record<string, unknown>> 
     'quick:setPinned': { pinned: true },
     'quick:openInMain': { conversationId: conv },
     'app:startupNotices': {},
+    'files:prepare': { source: { kind: 'bytes', name: 'fuzz.txt', base64: 'aGVsbG8gZnV6eg==' }, conversationId: conv },
+    'files:explain': { fileId: 'file-fuzz', conversationId: conv, confirm: true, regenerate: true },
+    'files:stop': { messageId: s.answerId },
+    'files:attachments': { conversationId: conv },
+    'files:takeOpened': {},
+    'settings:getFiles': {},
+    'settings:setFiles': { maxFileBytes: 1_000_000, confirmAboveUsd: 1, concurrency: 2 },
   };
 }
 

@@ -4,6 +4,7 @@ import { channelNames, type ChannelName } from '../../shared/channels';
 import { recordingHandlers } from '../fixtures/recording-handlers';
 import { providerChannelCases } from './provider-channel-cases';
 import { quickAskChannelCases } from './quick-ask-channel-cases';
+import { fileChannelCases } from './file-channel-cases';
 
 const long = (n: number) => 'a'.repeat(n);
 
@@ -230,6 +231,7 @@ const cases: Record<ChannelName, ChannelCases> = {
   'secrets:deleteKey': { valid: { providerId: 'openai' }, invalid: providerCases({ providerId: 'openai' }) },
   ...providerChannelCases,
   ...quickAskChannelCases,
+  ...fileChannelCases,
 };
 
 const notObjects: [string, unknown][] = [
