@@ -13,7 +13,7 @@ import { assertWithinLimit, readFileSafely, type FileBytes } from './read-file-s
 import { decodeText } from './text-decoding';
 import { guessTextKind } from './text-kind';
 import { readXlsxSheets, sheetCsv } from './xlsx-sheets';
-import { zipEntries, zipFlavour, type ZipEntry } from './zip-entries';
+import { maxInflatedPartBytes, readZipEntry, zipEntries, zipFlavour, type ZipEntry } from './zip-entries';
 
 /**
  * The one door into file ingestion: a path or dropped bytes in, the file's
@@ -101,7 +101,12 @@ const zipAdvice: Record<string, string> = {
 async function extractZip(bytes: Buffer, name: string): Promise<Extracted> {
   const entries = zipEntries(bytes);
   const flavour = entries ? zipFlavour(entries.map((e) => e.name)) : 'zip';
-  if (flavour === 'docx') {
+  if (flavour === 'docx' && entries) {
+    // mammoth inflates without a bound: the document part is inflated here first, bounded, so a zip bomb stops here.
+    const document = entries.find((e) => e.name === 'word/document.xml');
+    if (!document || !readZipEntry(bytes, document, maxInflatedPartBytes)) {
+      refuse('unreadable-content', `${name} looks like a Word document but its text part could not be read (damaged, or too large once unpacked).`);
+    }
     const text = await extractDocxText(bytes, name);
     return { kind: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', text };
   }

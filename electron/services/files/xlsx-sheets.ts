@@ -1,4 +1,4 @@
-import { readZipEntry, type ZipEntry } from './zip-entries';
+import { maxInflatedPartBytes, readZipEntry, type ZipEntry } from './zip-entries';
 
 /**
  * The cells of an Excel workbook as rows of text, sheet by sheet, read from
@@ -11,9 +11,6 @@ export interface Sheet {
   name: string;
   rows: string[][];
 }
-
-// Bounds each inflated part: a few kilobytes of zip must not become gigabytes of XML.
-const maxPartBytes = 200 * 1000 * 1000;
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -70,7 +67,7 @@ function excelDate(serial: number): string {
 export function readXlsxSheets(bytes: Uint8Array, entries: readonly ZipEntry[]): Sheet[] | null {
   const part = (name: string): string | null => {
     const entry = entries.find((e) => e.name === name);
-    const data = entry ? readZipEntry(bytes, entry, maxPartBytes) : null;
+    const data = entry ? readZipEntry(bytes, entry, maxInflatedPartBytes) : null;
     return data ? data.toString('utf8') : null;
   };
   const workbook = part('xl/workbook.xml');

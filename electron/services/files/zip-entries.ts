@@ -12,6 +12,9 @@ const localHeader = 0x04034b50;
 // The end record is 22 bytes plus a comment of at most 65,535.
 const maxEndSearch = 22 + 0xffff;
 
+/** The most one part of an Office file may inflate to: a few kilobytes of zip must not become gigabytes in memory. */
+export const maxInflatedPartBytes = 200 * 1000 * 1000;
+
 export interface ZipEntry {
   name: string;
   method: number;
