@@ -53,6 +53,7 @@ describe('type detection from the content', () => {
   it('recognises tables, JSON and markdown by name or by content', () => {
     expect(guessTextKind('data.csv', csvText)).toEqual({ kind: 'csv', delimiter: ',' });
     expect(guessTextKind('export.txt', 'a;b;c\n1;2;3\n4;5;6\n')).toEqual({ kind: 'csv', delimiter: ';' });
+    expect(guessTextKind('cities.txt', 'Paris, France\nLyon, France\nNice, France\n').kind).toBe('text');
     expect(guessTextKind('export', 'a\tb\n1\t2\n3\t4\n')).toEqual({ kind: 'csv', delimiter: '\t' });
     expect(guessTextKind('dump', jsonText).kind).toBe('json');
     expect(guessTextKind('README', '# Parley\n\nA chat app.\n').kind).toBe('markdown');

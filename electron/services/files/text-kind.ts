@@ -45,7 +45,8 @@ export function guessTextKind(name: string, text: string): TextKindGuess {
   const trimmed = text.trimStart();
   if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && looksLikeJson(text)) return { kind: 'json' };
   const delimiter = head.length >= 3 ? sniffDelimiter(head.join('\n')) : null;
-  if (delimiter) return { kind: 'csv', delimiter };
+  // Without a telling name, one comma per line is as likely prose ("Paris, France") as a table: ask for three columns.
+  if (delimiter && (delimiter === '\t' || (head[0] ?? '').split(delimiter).length >= 3)) return { kind: 'csv', delimiter };
   if (head.some((line) => /^(#{1,6} |```)/.test(line))) return { kind: 'markdown' };
   return { kind: 'text' };
 }
