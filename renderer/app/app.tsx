@@ -11,12 +11,16 @@ import { parley } from '../api/parley';
 import { useKeyboardShortcuts } from '../features/shortcuts/shortcuts';
 import { ShortcutsSheet } from '../features/shortcuts/shortcuts-sheet';
 import { useShortcutSheet } from '../features/shortcuts/shortcuts-sheet-store';
+import { FileDropZone } from '../features/files/file-drop-zone';
+import { mainWindowSink } from '../features/files/main-window-sink';
+import { useWindowFiles } from '../features/files/use-window-files';
 
 export function App() {
   const settingsOpen = useSettingsStore((s) => s.open);
   const settingsLoaded = useSettingsStore((s) => s.provider !== null);
 
   useKeyboardShortcuts();
+  useWindowFiles(mainWindowSink, true);
   useEffect(() => {
     const disconnect = connectChatEvents();
     const offOpen = parley.subscribe('app:openConversation', ({ conversationId }) => void openConversation(conversationId));
@@ -60,6 +64,7 @@ export function App() {
       </div>
       {settingsOpen && settingsLoaded && <SettingsDialog />}
       <ShortcutsSheet />
+      <FileDropZone fallback="window" />
     </div>
   );
 }

@@ -7,6 +7,10 @@ import { useQuickStore } from './quick-store';
 import { QuickToolbar } from './quick-toolbar';
 import { useQuickWindowEvents } from './quick-window-events';
 import { useReportHeight } from './use-report-height';
+import { FileDropZone } from '../features/files/file-drop-zone';
+import { FileJobs } from '../features/files/file-jobs';
+import { quickWindowSink } from '../features/files/quick-file-sink';
+import { useWindowFiles } from '../features/files/use-window-files';
 
 /** The quick-ask window: a question box, and the answer growing under it. */
 export function QuickApp() {
@@ -18,6 +22,7 @@ export function QuickApp() {
   const stick = useStickToBottom();
   useQuickWindowEvents(input);
   useReportHeight(root, scroller);
+  useWindowFiles(quickWindowSink, false);
 
   // Past the window's full height the answer scrolls; it follows the text only if the reader was at the end.
   useLayoutEffect(() => {
@@ -30,6 +35,7 @@ export function QuickApp() {
       <AskForm input={input} />
       <QuickToolbar />
       <ClipboardPreview />
+      <FileJobs />
       <div className="quick-scroll" ref={scroller} onScroll={stick.onScroll} role="log" aria-label="Answer">
         <div className="quick-content">
           <QuickMessages messages={messages} />
@@ -40,6 +46,7 @@ export function QuickApp() {
           )}
         </div>
       </div>
+      <FileDropZone fallback="quick" />
     </div>
   );
 }

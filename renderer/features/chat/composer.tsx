@@ -1,8 +1,10 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { RequestEstimate } from './request-estimate';
+import { useChatStore } from '../../stores/chat-store';
 import type { PromptTemplate } from '../../../shared/prompt-templates';
 import { useTemplatePicker } from '../templates/use-template-picker';
 import { TemplateChip } from '../templates/template-chip';
+import { FileJobs } from '../files/file-jobs';
 
 interface ComposerProps {
   streamingMessageId: string | null;
@@ -14,6 +16,7 @@ interface ComposerProps {
 export function Composer({ streamingMessageId, sending, onSend, onStop }: ComposerProps) {
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
+  const conversationId = useChatStore((s) => s.selectedId);
   const canSend = text.trim() !== '' && !sending && streamingMessageId === null;
   const [template, setTemplate] = useState<PromptTemplate | null>(null);
   const picker = useTemplatePicker(text, (t) => {
@@ -41,35 +44,40 @@ export function Composer({ streamingMessageId, sending, onSend, onStop }: Compos
   }
 
   return (
-    <form
-      className="composer"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <textarea
-        ref={input}
-        aria-label="Message"
-        placeholder="Ask anything…  (Enter to send, Shift+Enter for a new line, / for templates)"
-        value={text}
-        rows={Math.min(10, Math.max(1, text.split('\n').length))}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={onKeyDown}
-        autoFocus
-      />
-      {streamingMessageId ? (
-        <button type="button" className="stop" onClick={() => onStop(streamingMessageId)}>
-          Stop
-        </button>
-      ) : (
-        <button type="submit" className="send" disabled={!canSend}>
-          Send
-        </button>
-      )}
-      {picker.element}
-      {template && <TemplateChip template={template} onClear={() => setTemplate(null)} />}
-      <RequestEstimate draft={text} />
-    </form>
+    <>
+      <FileJobs conversationId={conversationId} />
+      <form
+        className="composer"
+        // Files dropped here join this conversation rather than starting their own (features/files/use-file-drop.ts).
+        data-drop-target="composer"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <textarea
+          ref={input}
+          aria-label="Message"
+          placeholder="Ask anything…  (Enter to send, Shift+Enter for a new line, / for templates)"
+          value={text}
+          rows={Math.min(10, Math.max(1, text.split('\n').length))}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+          autoFocus
+        />
+        {streamingMessageId ? (
+          <button type="button" className="stop" onClick={() => onStop(streamingMessageId)}>
+            Stop
+          </button>
+        ) : (
+          <button type="submit" className="send" disabled={!canSend}>
+            Send
+          </button>
+        )}
+        {picker.element}
+        {template && <TemplateChip template={template} onClear={() => setTemplate(null)} />}
+        <RequestEstimate draft={text} />
+      </form>
+    </>
   );
 }

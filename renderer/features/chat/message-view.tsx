@@ -4,6 +4,8 @@ import { useBranchStore } from '../../stores/branch-store';
 import { useFoundMessage } from '../search/found-message';
 import { MessageActions } from './message-actions';
 import { MessageEditor } from './message-editor';
+import { MessageAttachments } from '../files/message-attachments';
+import { ReusedNote } from '../files/reused-note';
 
 const statusNote: Partial<Record<Message['status'], string>> = {
   cancelled: 'Stopped',
@@ -45,6 +47,7 @@ export function MessageView({ message }: { message: Message }) {
           <Markdown text={message.content} />
         )}
       </div>
+      {message.role === 'user' && <MessageAttachments conversationId={message.conversationId} messageId={message.id} />}
       {note && message.status !== 'interrupted' && <p className="message-note">{note}</p>}
       {message.status === 'complete' && message.finishReason === 'length' && <p className="message-note">Cut off at the length limit</p>}
       {/* Which model wrote it: not always the conversation's, since a fallback may have answered. */}
@@ -58,6 +61,7 @@ export function MessageView({ message }: { message: Message }) {
           {message.error.message}
         </div>
       )}
+      {message.role === 'assistant' && <ReusedNote messageId={message.id} />}
       {!editing && <MessageActions message={message} />}
     </article>
   );

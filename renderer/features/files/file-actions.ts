@@ -1,0 +1,160 @@
+import type { Message } from '../../../shared/domain';
+import type { ChannelOutput } from '../../../shared/contract';
+import type { PreparedFile } from '../../../shared/dropped-files';
+import { parley } from '../../api/parley';
+import { fileSource } from '../../api/file-source';
+import type { DropTarget, DroppedItem } from './dropped-files';
+import { findJob, newJobId, removeJob, updateJob, useFileJobs, type FileJob } from './file-jobs-store';
+
+/** Where this window shows an explanation: the main window's chat, or the quick window's one exchange. */
+export interface ExplanationSink {
+  /** The conversation a drop on the composer (or the quick window) joins; null starts a new one. */
+  currentConversationId(): string | null;
+  /** The explanation started, or was reused: show its conversation, selecting it when `select`. */
+  show(output: ChannelOutput<'files:explain'>, select: boolean): void;
+}
+
+let sink: ExplanationSink | null = null;
+
+/** Set once by each window at start-up. */
+export function setExplanationSink(s: ExplanationSink): void {
+  sink = s;
+}
+
+/** Progress can overtake files:explain's answer, which tells which message it belongs to. */
+const earlyProgress = new Map<string, FileJob['progress']>();
+/** So can the end of a short answer, which the window did not know yet and so could not apply. */
+const earlyDone = new Map<string, Message>();
+
+export function dropFiles(target: DropTarget, items: DroppedItem[]): void {
+  const joined = target === 'window' ? null : (sink?.currentConversationId() ?? null);
+  // A drop on the composer of a chat not yet begun has nothing to attach to: it explains in a new conversation.
+  const where: DropTarget = target === 'composer' && !joined ? 'window' : target;
+  let first = true;
+  for (const item of items) {
+    if (item.kind === 'directory') {
+      const offer = { id: newJobId(), name: item.name, files: item.files, more: item.more, target: where, conversationId: joined };
+      useFileJobs.setState((s) => ({ offers: [...s.offers, offer] }));
+    } else {
+      void startFile(item.file, where, joined, first);
+      first = false;
+    }
+  }
+}
+
+function addJob(job: Omit<FileJob, 'id' | 'messageId' | 'progress' | 'error'>): string {
+  const id = newJobId();
+  useFileJobs.setState((s) => ({ jobs: [...s.jobs, { ...job, id, messageId: null, progress: null, error: null }] }));
+  return id;
+}
+
+async function startFile(file: File, target: DropTarget, conversationId: string | null, show: boolean): Promise<void> {
+  const id = addJob({ name: file.name, target, conversationId, state: 'preparing', prepared: null, regenerate: false, show });
+  try {
+    const source = await fileSource(file);
+    const r = await parley.files.prepare({ source, ...(conversationId ? { conversationId } : {}) });
+    if (!r.ok) return updateJob(id, { state: 'refused', error: r.error.message });
+    await proceed(id, r.value);
+  } catch (err) {
+    updateJob(id, { state: 'refused', error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+/** A file main already read (opened from outside the window): it goes on as if dropped on the window. */
+export function startPrepared(prepared: PreparedFile, show: boolean): void {
+  const id = addJob({ name: prepared.name, target: 'window', conversationId: null, state: 'preparing', prepared, regenerate: false, show });
+  void proceed(id, prepared);
+}
+
+export function showRefusal(name: string, message: string): void {
+  const id = addJob({ name, target: 'window', conversationId: null, state: 'refused', prepared: null, regenerate: false, show: false });
+  updateJob(id, { error: message });
+}
+
+async function proceed(id: string, prepared: PreparedFile): Promise<void> {
+  updateJob(id, { prepared, name: prepared.name });
+  const job = findJob(id);
+  if (!job) return;
+  const reuse = prepared.reused !== null && !job.regenerate;
+  if (!reuse && prepared.needsConfirmation) return updateJob(id, { state: 'confirming' });
+  await explain(id, false);
+}
+
+/** "Explain" in the confirmation dialog. */
+export function confirmJob(id: string): void {
+  void explain(id, true);
+}
+
+/** "Cancel" in the confirmation dialog: nothing was sent, and nothing is. */
+export function cancelJob(id: string): void {
+  removeJob(id);
+}
+
+async function explain(id: string, confirm: boolean): Promise<void> {
+  const job = findJob(id);
+  if (!job?.prepared) return;
+  updateJob(id, { state: 'starting' });
+  const r = await parley.files.explain({
+    fileId: job.prepared.fileId,
+    ...(job.conversationId ? { conversationId: job.conversationId } : {}),
+    ...(confirm ? { confirm } : {}),
+    ...(job.regenerate ? { regenerate: true } : {}),
+  });
+  if (!r.ok) return updateJob(id, { state: 'refused', error: r.error.message });
+  const ended = earlyDone.get(r.value.assistantMessage.id);
+  earlyDone.clear();
+  const out = ended ? { ...r.value, assistantMessage: ended } : r.value;
+  sink?.show(out, job.show);
+  const messageId = out.assistantMessage.id;
+  if (out.reused) {
+    const reused = { fileId: job.prepared.fileId, name: job.prepared.name, conversationId: out.conversation.id, prepared: job.prepared };
+    useFileJobs.setState((s) => ({ reused: { ...s.reused, [messageId]: reused } }));
+  }
+  if (out.assistantMessage.status !== 'streaming') return removeJob(id);
+  updateJob(id, { state: 'explaining', conversationId: out.conversation.id, messageId, progress: earlyProgress.get(messageId) ?? null });
+  earlyProgress.delete(messageId);
+}
+
+/** Stop keeps the parts already explained; the answer ends as "Stopped". */
+export function stopJob(id: string): void {
+  const messageId = findJob(id)?.messageId;
+  if (messageId) void parley.files.stop({ messageId });
+}
+
+/** Regenerate on a reused explanation: explained afresh into the same conversation (confirmed again if large). */
+export function regenerate(messageId: string): void {
+  const r = useFileJobs.getState().reused[messageId];
+  if (!r) return;
+  const id = addJob({ name: r.name, target: 'window', conversationId: r.conversationId, state: 'preparing', prepared: r.prepared, regenerate: true, show: true });
+  void proceed(id, r.prepared);
+}
+
+export function pickOffered(offerId: string, file: File): void {
+  const offer = useFileJobs.getState().offers.find((o) => o.id === offerId);
+  if (!offer) return;
+  dismissOffer(offerId);
+  void startFile(file, offer.target, offer.conversationId, true);
+}
+
+export function dismissOffer(offerId: string): void {
+  useFileJobs.setState((s) => ({ offers: s.offers.filter((o) => o.id !== offerId) }));
+}
+
+/** Progress of large files, and the end of every explanation this window started. */
+export function connectFileEvents(): () => void {
+  const offProgress = parley.subscribe('files:progress', ({ messageId, progress }) => {
+    const job = useFileJobs.getState().jobs.find((j) => j.messageId === messageId);
+    if (job) updateJob(job.id, { progress });
+    else earlyProgress.set(messageId, progress);
+  });
+  const offDone = parley.subscribe('chat:done', ({ message }) => {
+    earlyProgress.delete(message.id);
+    const job = useFileJobs.getState().jobs.find((j) => j.messageId === message.id);
+    if (job) removeJob(job.id);
+    else if (useFileJobs.getState().jobs.some((j) => j.state === 'starting')) earlyDone.set(message.id, message);
+  });
+  return () => {
+    offProgress();
+    offDone();
+  };
+}
