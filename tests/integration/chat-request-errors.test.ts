@@ -75,6 +75,22 @@ describe('a request the provider refuses', () => {
     expect(messages.map((m) => m.role)).toEqual(['user', 'assistant']);
   });
 
+  it('stops during the wait before the next attempt: cancelled at once, nothing more sent', async () => {
+    fake.setScenarioHandler(null);
+    fake.setScenario({ kind: 'status', status: 429, headers: { 'retry-after-ms': '15000' } });
+    const tb = makeBackend({ baseUrl: fake.baseUrl });
+    const conversation = await tb.newConversation();
+    const before = chatRequests();
+    const { assistantMessage } = await tb.send(conversation.id, 'Hello');
+    while (chatRequests() === before) await new Promise((r) => setTimeout(r, 10));
+    const started = Date.now();
+    await tb.value('chat:stop', { messageId: assistantMessage.id });
+    const done = await tb.waitForDone(assistantMessage.id);
+    expect(done).toMatchObject({ status: 'cancelled', content: '', error: null });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(chatRequests() - before).toBe(1);
+  });
+
   it('reports an exhausted quota as such, without trying again', async () => {
     const { done, requests } = await answerAt(fake.baseUrl, {
       kind: 'status',
