@@ -219,7 +219,7 @@ describe('ingesting a file from a path', () => {
     writeFileSync(at('project/main.py'), 'print(1)');
     const error = refused(await ingestFile({ path: at('project') }));
     expect(error).toMatchObject({ code: 'FILE_REFUSED', reason: 'directory', directory: at('project'), entries: ['main.py', 'README.md', 'src/'] });
-    expect(error.message).toContain('project is a folder');
+    expect(error.message).toBe('project is a folder. Choose one of its 3 entries to explain: main.py, README.md, src/.');
   });
 
   it('caps the names a large directory offers', async () => {
@@ -228,6 +228,7 @@ describe('ingesting a file from a path', () => {
     const error = refused(await ingestFile({ path: at('many') }));
     expect(error.entries).toHaveLength(200);
     expect(error.moreEntries).toBe(50);
+    expect(error.message).toContain('f008.txt, f009.txt and 240 more.');
   });
 
   it.skipIf(process.platform === 'win32')('refuses a FIFO at once instead of waiting for a writer', async () => {

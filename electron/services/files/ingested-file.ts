@@ -1,8 +1,9 @@
+import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_BYTES_LIMIT } from '../../../shared/dropped-files';
+import type { FileKind } from '../../../shared/file-explanation';
 import type { CsvSummary } from './csv-summary';
 import type { FileRefusal } from './file-refusal';
 import type { ImageInfo } from './image-info';
 import type { JsonSummary } from './json-summary';
-import type { FileKind } from '../../../shared/file-explanation';
 
 export type { FileKind };
 
@@ -14,12 +15,9 @@ export interface IngestOptions {
   maxBytes?: number;
 }
 
-export const defaultMaxFileBytes = 50 * 1000 * 1000;
-/**
- * Whatever the setting says: V8 cannot hold a string over about 512 M
- * characters, so text from a larger file could never be extracted.
- */
-export const hardMaxFileBytes = 500 * 1000 * 1000;
+/** The setting's default and its ceiling live with the contract, so settings and ingestion agree. */
+export const defaultMaxFileBytes = DEFAULT_MAX_FILE_BYTES;
+export const hardMaxFileBytes = MAX_FILE_BYTES_LIMIT;
 
 export interface IngestedFile {
   name: string;

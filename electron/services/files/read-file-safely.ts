@@ -148,8 +148,17 @@ async function refuseDirectory(dir: string, cap: number): Promise<never> {
   const message =
     total === 0
       ? `${path.basename(dir)} is an empty folder: there is no file in it to explain.`
-      : `${path.basename(dir)} is a folder. Choose one of its ${total} entr${total === 1 ? 'y' : 'ies'} to explain.`;
+      : `${path.basename(dir)} is a folder. Choose one of its ${total} entr${total === 1 ? 'y' : 'ies'} to explain: ${namesInMessage(shown, total)}.`;
   return refuse('directory', message, { directory: dir, entries: shown, ...(more > 0 ? { moreEntries: more } : {}) });
+}
+
+// The message alone must offer the files, for a UI that shows only the message.
+const namesInMessageCap = 10;
+
+function namesInMessage(shown: readonly string[], total: number): string {
+  const named = shown.slice(0, namesInMessageCap).join(', ');
+  const rest = total - Math.min(shown.length, namesInMessageCap);
+  return rest > 0 ? `${named} and ${rest} more` : named;
 }
 
 function specialFileKind(stat: Stats): string {
