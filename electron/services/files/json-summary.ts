@@ -67,7 +67,10 @@ function describe(value: unknown, depth: number, indent: string): string {
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     if (depth >= maxDepth) return `object (${Object.keys(record).length} keys)`;
-    return `object:\n${describeKeys(new Map(Object.entries(record).map(([k, v]) => [k, [v]])), depth + 1, `${indent}  `, 1)}`;
+    const keys = Object.keys(record);
+    const shown = new Map(keys.slice(0, maxKeys).map((k) => [k, [record[k]]]));
+    const more = keys.length > maxKeys ? `\n${indent}  - … ${keys.length - maxKeys} more keys` : '';
+    return `object:\n${describeKeys(shown, depth + 1, `${indent}  `, 1)}${more}`;
   }
   return typeName(value);
 }
@@ -75,7 +78,12 @@ function describe(value: unknown, depth: number, indent: string): string {
 function mergeObjects(objects: Record<string, unknown>[]): Map<string, unknown[]> {
   const merged = new Map<string, unknown[]>();
   for (const o of objects) {
-    for (const [k, v] of Object.entries(o)) merged.set(k, [...(merged.get(k) ?? []), v]);
+    // Records used as dictionaries can have millions of keys; the schema shows in the first ones.
+    for (const k of Object.keys(o).slice(0, maxKeys * 5)) {
+      const values = merged.get(k);
+      if (values) values.push(o[k]);
+      else merged.set(k, [o[k]]);
+    }
   }
   return merged;
 }
@@ -93,13 +101,18 @@ function describeKeys(keys: Map<string, unknown[]>, depth: number, indent: strin
   return lines.join('\n');
 }
 
-function truncate(value: unknown): unknown {
+function truncate(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) {
-    const kept = value.slice(0, sampleArrayItems).map(truncate);
+    if (depth >= maxDepth) return `[… ${value.length} items]`;
+    const kept = value.slice(0, sampleArrayItems).map((v) => truncate(v, depth + 1));
     return value.length > sampleArrayItems ? [...kept, `… ${value.length - sampleArrayItems} more items`] : kept;
   }
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, truncate(v)]));
+    const keys = Object.keys(value);
+    if (depth >= maxDepth) return `{… ${keys.length} keys}`;
+    const kept = keys.slice(0, maxKeys).map((k) => [k, truncate((value as Record<string, unknown>)[k], depth + 1)]);
+    if (keys.length > maxKeys) kept.push(['…', `${keys.length - maxKeys} more keys`]);
+    return Object.fromEntries(kept);
   }
   if (typeof value === 'string' && value.length > sampleStringChars) return `${value.slice(0, sampleStringChars)}…`;
   return value;
