@@ -44,6 +44,16 @@ describe('summaries that stand in for every row', () => {
     expect(summariseJson('not json')).toBeNull();
   });
 
+  it('keeps the summary of a huge dictionary or a deep document small', () => {
+    const dictionary = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`key${i}`, i]));
+    const wide = summariseJson(JSON.stringify(dictionary));
+    expect(wide?.shape).toContain('- … 4960 more keys');
+    expect(wide?.sample).toContain('"…": "4960 more keys"');
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 2000; i += 1) deep = { d: deep };
+    expect(summariseJson(JSON.stringify(deep))?.sample.length).toBeLessThan(500);
+  });
+
   it('turns a Word document’s headings, lists and tables into markdown', () => {
     const html = '<h1>Plan</h1><p>Intro &amp; scope</p><ul><li>one</li><li>two</li></ul><table><tr><td><p>a</p></td><td><p>b</p></td></tr></table>';
     expect(htmlToMarkdown(html)).toBe('# Plan\n\nIntro & scope\n\n- one\n- two\n\n| a | b |');
