@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { refuse } from './file-refusal';
 
 /**
@@ -9,6 +8,8 @@ import { refuse } from './file-refusal';
 export async function extractDocxText(bytes: Buffer, name: string): Promise<string> {
   let html: string;
   try {
+    // Loaded on the first Word document, not at start-up: the app opens before anyone drops a file.
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.convertToHtml(
       { buffer: bytes },
       // Pictures would come back inline as base64; the text is what we explain.

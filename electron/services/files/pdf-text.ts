@@ -1,4 +1,4 @@
-import { extractText, getDocumentProxy } from 'unpdf';
+import type { PDFDocumentProxy } from 'unpdf/pdfjs';
 import { refuse } from './file-refusal';
 
 /**
@@ -6,7 +6,9 @@ import { refuse } from './file-refusal';
  * DOM, a canvas or a worker, which is all the main process has.
  */
 export async function extractPdfPages(bytes: Uint8Array, name: string): Promise<string[]> {
-  let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
+  // Loaded on the first PDF, not at start-up: PDF.js is 1.6 MB of script the app does not need to open.
+  const { extractText, getDocumentProxy } = await import('unpdf');
+  let doc: PDFDocumentProxy;
   try {
     // PDF.js takes ownership of (detaches) the buffer it is given: hand it a copy.
     doc = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: false });
