@@ -31,6 +31,9 @@ import type { DesktopShell } from './services/desktop/desktop-shell';
 import { createHeadlessDesktopShell } from './services/desktop/headless-desktop-shell';
 import { createQuickAskSettings } from './services/desktop/quick-ask-settings';
 import { createQuickWindowService } from './services/desktop/quick-window-service';
+import { createAttachmentRepository } from './db/attachment-repository';
+import { createFileExplanationService, type FileExplanationService } from './services/file-explanations/file-explanation-service';
+import { createFileSettings } from './services/file-explanations/file-settings';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -54,6 +57,8 @@ export interface BackendOptions {
   desktop?: DesktopShell;
   /** Defaults to process.platform; decides platform defaults such as closing to the tray on macOS. */
   platform?: string;
+  /** The context window dropped files are planned against instead of the catalogue's; tests use a small one. */
+  fileContextWindow?: number;
 }
 
 export interface Backend {
@@ -67,6 +72,8 @@ export interface Backend {
     /** Registers the saved hotkey and applies the background settings; the shell calls it once its windows exist. */
     applyAtStart(): void;
   };
+  /** Files given from outside the window (command line, "Open with…", dock): prepared, then handed to the window (files:opened). */
+  openFile(filePath: string): Promise<void>;
   /** Answers still streaming are stopped and stored before the database closes. */
   close(): Promise<void>;
 }
@@ -118,7 +125,23 @@ export function createBackend(options: BackendOptions): Backend {
   const desktop = options.desktop ?? createHeadlessDesktopShell();
   const quickAsk = createQuickAskSettings({ settings, desktop, platform: options.platform ?? process.platform });
   const quickWindow = createQuickWindowService({ desktop, getConversation: conversationService.get, emit });
-  const handlers = createHandlers({ conversations: conversationService, quickAsk, quickWindow, messages, chat, keys, provider, providers, conversationProvider: createConversationProvider({ db, conversations, registry: provider.registry, emit }), search: createSearchService(createSearchRepository(db)), conversationSettings, appearance, dataTransfer: createDataTransferService(conversations, messages, createImportRepository(db)), templates: createPromptTemplateLibrary(settings), startupNotices });
+  const templates = createPromptTemplateLibrary(settings);
+  const fileSettings = createFileSettings(settings);
+  const files: FileExplanationService = createFileExplanationService({
+    conversations,
+    messages,
+    attachments: createAttachmentRepository(db),
+    keys,
+    provider,
+    context: conversationSettings.context,
+    templates,
+    settings: fileSettings,
+    emit,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.timings ? { timings: options.timings } : {}),
+    ...(options.fileContextWindow ? { contextWindow: options.fileContextWindow } : {}),
+  });
+  const handlers = createHandlers({ files, fileSettings, conversations: conversationService, quickAsk, quickWindow, messages, chat, keys, provider, providers, conversationProvider: createConversationProvider({ db, conversations, registry: provider.registry, emit }), search: createSearchService(createSearchRepository(db)), conversationSettings, appearance, dataTransfer: createDataTransferService(conversations, messages, createImportRepository(db)), templates, startupNotices });
   const invoke = createRouter(handlers, {
     isTrustedSender: options.isTrustedSender,
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
@@ -129,13 +152,16 @@ export function createBackend(options: BackendOptions): Backend {
     databaseFile,
     startupNotices,
     quickAsk: { settings: quickAsk.get, applyAtStart: quickAsk.applyAtStart },
+    openFile: (filePath) => files.open(filePath),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async close() {
       chat.abortAll();
+      files.abortAll();
       await chat.settle();
+      await files.settle();
       listeners.clear();
       db.close();
     },

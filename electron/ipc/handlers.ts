@@ -13,8 +13,9 @@ import type { PromptTemplateLibrary } from '../services/settings/prompt-template
 import type { QuickAskSettingsService } from '../services/desktop/quick-ask-settings';
 import type { QuickWindowService } from '../services/desktop/quick-window-service';
 import type { StartupNotice } from '../../shared/startup-notice';
+import type { FileExplanationService } from '../services/file-explanations/file-explanation-service';
+import type { FileSettingsService } from '../services/file-explanations/file-settings';
 import type { Handlers } from './router';
-import { AppError } from '../services/app-error';
 
 export interface HandlerDeps {
   conversations: ReturnType<typeof createConversationService>;
@@ -32,6 +33,8 @@ export interface HandlerDeps {
   quickAsk: QuickAskSettingsService;
   quickWindow: QuickWindowService;
   startupNotices: readonly StartupNotice[];
+  files: FileExplanationService;
+  fileSettings: FileSettingsService;
 }
 
 /** One line per channel: the router has already validated every input. */
@@ -50,7 +53,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'messages:list': (i) => pageOrAll(d.messages, d.conversations.get(i.conversationId).id, i.limit, i.before),
     'search:messages': (i) => d.search.search(i),
     'chat:send': (i) => d.chat.send(i),
-    'chat:stop': (i) => ({ stopped: d.chat.stop(i.messageId) }),
+    // An explanation's answer stops from the chat view's Stop as from files:stop.
+    'chat:stop': (i) => ({ stopped: d.chat.stop(i.messageId) || d.files.stop(i.messageId) }),
     'chat:estimate': (i) => d.conversationSettings.context.estimate(i),
     'chat:regenerate': (i) => d.chat.regenerate(i.messageId),
     'chat:edit': (i) => d.chat.edit(i.messageId, i.content),
@@ -87,23 +91,15 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'quick:setPinned': (i) => d.quickWindow.setPinned(i.pinned),
     'quick:openInMain': (i) => d.quickWindow.openInMain(i.conversationId),
     'app:startupNotices': () => ({ notices: [...d.startupNotices] }),
-    ...filesNotWiredYet,
+    'files:prepare': (i) => d.files.prepare(i.source, i.conversationId),
+    'files:explain': (i) => d.files.explain(i),
+    'files:stop': (i) => ({ stopped: d.files.stop(i.messageId) }),
+    'files:attachments': (i) => d.files.attachments(i.conversationId),
+    'files:takeOpened': () => d.files.takeOpened(),
+    'settings:getFiles': () => d.fileSettings.get(),
+    'settings:setFiles': (i) => d.fileSettings.set(i),
   };
 }
-
-// Replaced by the file-explanation service's handlers in the next commit.
-const notYet = () => {
-  throw new AppError('INTERNAL', 'Explaining files is not wired yet.');
-};
-const filesNotWiredYet: Pick<Handlers, 'files:prepare' | 'files:explain' | 'files:stop' | 'files:attachments' | 'files:takeOpened' | 'settings:getFiles' | 'settings:setFiles'> = {
-  'files:prepare': notYet,
-  'files:explain': notYet,
-  'files:stop': notYet,
-  'files:attachments': notYet,
-  'files:takeOpened': notYet,
-  'settings:getFiles': notYet,
-  'settings:setFiles': notYet,
-};
 
 const DEFAULT_PAGE = 200;
 

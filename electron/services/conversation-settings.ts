@@ -6,6 +6,8 @@ import { createSettingsRepository } from '../db/settings-repository';
 import type { EmitEvent } from './chat/chat-service';
 import { createRequestContext } from './chat/request-context';
 import { createTokenCounter } from './chat/token-counter';
+import { createAttachmentRepository } from '../db/attachment-repository';
+import { createFileContext } from './file-explanations/file-context';
 import { createConversationOptionsService } from './conversation-options-service';
 import { createChatDefaults } from './settings/chat-defaults';
 import type { ProviderSettingsService } from './settings/provider-settings';
@@ -29,6 +31,7 @@ export function createConversationSettings(deps: {
     provider: deps.provider,
     messages: deps.messages,
     counter: createTokenCounter(),
+    fileContext: createFileContext(createAttachmentRepository(deps.db)),
   });
   return {
     context,

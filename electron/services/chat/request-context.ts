@@ -38,6 +38,8 @@ export interface RequestContextDeps {
   provider: ProviderSettingsService;
   messages: MessageRepository;
   counter: TokenCounter;
+  /** The files attached to a conversation, fenced as untrusted data, for follow-up questions (file-explanations/file-context.ts). */
+  fileContext?: (conversationId: string, contextWindow: number) => string | null;
 }
 
 /**
@@ -65,6 +67,13 @@ export function createRequestContext(deps: RequestContextDeps) {
    */
   async function ready(model: string): Promise<void> {
     await deps.counter.load(encodingOf(model)).catch(() => undefined);
+  }
+
+  /** The conversation's attached files go with the system prompt, so they are sent with every question and never cut as old turns are. */
+  function withFiles(conversationId: string, options: EffectiveOptions): EffectiveOptions {
+    const files = deps.fileContext?.(conversationId, contextWindowOf(options.model).tokens);
+    if (!files) return options;
+    return { ...options, systemPrompt: options.systemPrompt ? `${options.systemPrompt}\n\n${files}` : files };
   }
 
   /** Fits history (oldest first, without a system message) and an optional draft question to the model's window. */
@@ -118,7 +127,7 @@ export function createRequestContext(deps: RequestContextDeps) {
       // Not loading the tokenizer here: its first import holds the event loop for a moment, which must not
       // happen while an answer streams. Without it (no estimate or send loaded it yet) counts over-estimate.
       // The model the caller resolved (with its provider) is the one the request goes to, so it is the one counted.
-      return prepare(model ? { ...options, model } : options, history.filter((m) => m.role !== 'system'), null);
+      return prepare(withFiles(conversationId, model ? { ...options, model } : options), history.filter((m) => m.role !== 'system'), null);
     },
 
     /** What sending `content` now would send; `parentId` defaults to the newest message, as `chat:send` does. */
@@ -128,7 +137,8 @@ export function createRequestContext(deps: RequestContextDeps) {
       const messages = input.conversationId ? deps.messages.listByConversation(input.conversationId) : [];
       const leafId = input.parentId === undefined ? (messages.at(-1)?.id ?? null) : input.parentId;
       const history = branchTo(messages, leafId).filter(isSendable).map(toParam);
-      return prepare(options, history, input.content.trim() ? input.content : null).estimate;
+      const withAttached = input.conversationId ? withFiles(input.conversationId, options) : options;
+      return prepare(withAttached, history, input.content.trim() ? input.content : null).estimate;
     },
   };
 }
