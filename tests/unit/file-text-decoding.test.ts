@@ -47,6 +47,20 @@ describe('decoding text in any common encoding', () => {
     expect(decodeText(iconv.encode(sources.python, 'utf-16be'))?.text).toBe(sources.python);
   });
 
+  it('reads UTF-8 cut in the middle of a character, as a log still being written is', () => {
+    const text = 'Grüße aus Köln: 日本';
+    const cut = Buffer.from(text).subarray(0, -1);
+    expect(decodeText(cut)).toEqual({ text: 'Grüße aus Köln: 日', encoding: 'UTF-8' });
+  });
+
+  it('reads UTF-8 with a few stray bytes as UTF-8, not as windows-1252 mojibake', () => {
+    const line = 'Größe: 12 — café, naïve, Ærø\n';
+    const bytes = Buffer.concat([Buffer.from(line.repeat(20)), Buffer.from([0xff, 0x0a]), Buffer.from(line.repeat(20))]);
+    const decoded = decodeText(bytes);
+    expect(decoded?.encoding).toBe('UTF-8');
+    expect(decoded?.text).toBe(`${line.repeat(20)}\ufffd\n${line.repeat(20)}`);
+  });
+
   it('turns Windows and old Mac line ends into \\n', () => {
     expect(decodeText(encode(crlf(sources.go), 'utf-8'))?.text).toBe(sources.go);
     expect(decodeText(Buffer.from('one\rtwo\r\nthree'))?.text).toBe('one\ntwo\nthree');

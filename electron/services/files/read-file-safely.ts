@@ -20,8 +20,8 @@ export interface ReadLimits {
   maxDirectoryEntries?: number;
 }
 
-// Windows has neither flag; there the link was already resolved by realpath and
-// a FIFO cannot be opened by path, so 0 keeps the same meaning.
+// Windows has neither flag: there realpath has resolved links already, and a
+// named pipe (which opens without waiting for a writer) is refused by fstat like a FIFO.
 const openFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 // One read call stays far below the 2 GiB a single Node read can return.
 const chunkBytes = 8 * 1024 * 1024;

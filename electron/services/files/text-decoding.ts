@@ -23,6 +23,9 @@ const maxNulRuns = 4;
 // Past this share of U+FFFD or stray controls after decoding, the guess was wrong or the bytes are not text.
 const maxBadCharRatio = 0.02;
 const fewNonAscii = 32;
+// A mostly-UTF-8 file has at most this share of its non-ASCII bytes in bad sequences, among at least this many.
+const maxInvalidUtf8Share = 0.01;
+const minNonAsciiForLossyUtf8 = 64;
 
 /**
  * Turns bytes in any common encoding into UTF-8 text: a BOM decides first,
@@ -39,10 +42,44 @@ export function decodeText(bytes: Uint8Array): DecodedText | null {
   if (utf16) return finish(iconv.decode(bytes, utf16), utf16 === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE');
   if (looksBinary(sample)) return null;
 
-  // isUtf8 is simdutf (milliseconds for 10 MB); a fatal TextDecoder takes 25 ms per MB.
-  if (isUtf8(bytes)) return finish(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), 'UTF-8');
+  const utf8 = mostlyUtf8(bytes);
+  if (utf8 !== null) return finish(utf8, 'UTF-8');
   const guessed = guessEncoding(nonAsciiLines(bytes));
   return finish(guessed === 'windows-1252' ? decodeWindows1252(bytes) : iconv.decode(bytes, guessed), guessed);
+}
+
+/**
+ * UTF-8 text, also when it is not perfectly valid: a file cut in the middle
+ * of a character (a log still being written), or a log with a few stray
+ * bytes in a line, must not turn into mojibake as windows-1252. Bytes in
+ * another encoding are invalid UTF-8 at nearly every non-ASCII byte, so a
+ * handful of bad sequences among many good ones still means UTF-8.
+ */
+function mostlyUtf8(bytes: Uint8Array): string | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // isUtf8 is simdutf: milliseconds for 10 MB, where a fatal TextDecoder takes 25 ms per MB.
+  if (isUtf8(buffer)) return buffer.toString('utf8');
+  const whole = buffer.subarray(0, completeUtf8Length(buffer));
+  if (whole.length < buffer.length && isUtf8(whole)) return whole.toString('utf8');
+  let nonAscii = 0;
+  for (const byte of buffer) if (byte >= 0x80) nonAscii += 1;
+  const text = buffer.toString('utf8');
+  let replaced = 0;
+  for (let at = text.indexOf('\ufffd'); at >= 0; at = text.indexOf('\ufffd', at + 1)) replaced += 1;
+  return nonAscii >= minNonAsciiForLossyUtf8 && replaced <= nonAscii * maxInvalidUtf8Share ? text : null;
+}
+
+/** The length without a multi-byte character cut at the end. */
+function completeUtf8Length(b: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, b.length); back += 1) {
+    const byte = b[b.length - back] as number;
+    if (byte < 0x80) return b.length;
+    if (byte >= 0xc0) {
+      const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return needed > back ? b.length - back : b.length;
+    }
+  }
+  return b.length;
 }
 
 export function normaliseNewlines(text: string): string {
