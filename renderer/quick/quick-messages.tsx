@@ -1,6 +1,7 @@
 import type { Message } from '../../shared/domain';
 import { AnswerMarkdown } from './lazy-markdown';
 import { splitQuotedContext } from './quoted-context';
+import { ReusedNote } from '../features/files/reused-note';
 
 const statusNote: Partial<Record<Message['status'], string>> = { cancelled: 'Stopped', interrupted: 'Interrupted' };
 
@@ -44,6 +45,7 @@ function QuickAnswer({ message }: { message: Message }) {
         message.content !== '' && <AnswerMarkdown text={message.content} />
       )}
       {note && <p className="message-note">{note}</p>}
+      <ReusedNote messageId={message.id} />
       {message.error && (
         <div role="alert" className="message-error">
           {message.error.message}

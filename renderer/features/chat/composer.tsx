@@ -48,8 +48,9 @@ export function Composer({ streamingMessageId, sending, onSend, onStop }: Compos
       <FileJobs conversationId={conversationId} />
       <form
         className="composer"
-        // Files dropped here join this conversation rather than starting their own (features/files/use-file-drop.ts).
-        data-drop-target="composer"
+        // Files dropped here join this conversation rather than starting their own (features/files/use-file-drop.ts);
+        // before the first message there is none to join, and a drop here is a drop on the window.
+        data-drop-target={conversationId ? 'composer' : undefined}
         onSubmit={(e) => {
           e.preventDefault();
           void submit();

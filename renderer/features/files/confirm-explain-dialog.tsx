@@ -16,7 +16,11 @@ export function ConfirmExplainDialog({ summary, onExplain, onCancel }: ConfirmEx
   useEffect(() => cancel.current?.focus(), []);
   return (
     <ModalDialog title={`Explain ${summary.fileName}?`} onClose={onCancel}>
-      <p className="confirm-explain-lead">This file is larger than one request. It will be explained part by part, then the parts combined.</p>
+      <p className="confirm-explain-lead">
+        {summary.inline
+          ? 'The whole file goes to the model in one request.'
+          : `The file is larger than ${summary.model} can read at once: it will be explained in ${summary.parts} parts, then the parts combined.`}
+      </p>
       <dl className="plan-figures">
         {planFigures(summary).map(([label, value]) => (
           <div key={label}>

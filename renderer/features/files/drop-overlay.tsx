@@ -1,5 +1,4 @@
 import './files.css';
-import { useEffect } from 'react';
 import type { DragState } from './use-file-drop';
 
 /**
@@ -8,17 +7,15 @@ import type { DragState } from './use-file-drop';
  * stays the drop's target and the composer can still be told apart.
  */
 export function DropOverlay({ drag }: { drag: DragState | null }) {
-  const target = drag?.target;
-  // Marks the page too, so the element a drop will join (the composer) can light up under the overlay.
-  useEffect(() => {
-    if (!target) return;
-    document.documentElement.dataset.dropActive = target;
-    return () => void delete document.documentElement.dataset.dropActive;
-  }, [target]);
   if (!drag) return null;
+  const { frame } = drag;
+  // Framing the composer, not the window, shows the file joins this conversation; the card sits just above it.
+  const frameStyle = frame ? { top: frame.top - 6, left: frame.left - 6, width: frame.width + 12, height: frame.height + 12 } : undefined;
+  const cardStyle = frame ? { position: 'absolute' as const, bottom: window.innerHeight - frame.top + 16, left: frame.left + frame.width / 2, transform: 'translateX(-50%)', width: 'max-content' } : undefined;
   return (
-    <div className={`drop-overlay drop-overlay-${drag.target}`} role="status" aria-live="polite">
-      <div className="drop-overlay-card">
+    <div className={`drop-overlay drop-overlay-${drag.target}`}>
+      <div className="drop-overlay-frame" style={frameStyle} />
+      <div className="drop-overlay-card" style={cardStyle} role="status" aria-live="polite">
         <span className="drop-overlay-icon" aria-hidden="true">
           ⇩
         </span>

@@ -7,12 +7,23 @@ export const dropTargetAttribute = 'data-drop-target';
 export interface DragState {
   target: DropTarget;
   message: string;
+  /** Where the marked element is, so the overlay can frame it rather than the whole window. */
+  frame: { top: number; left: number; width: number; height: number } | null;
 }
 
-function targetOf(node: EventTarget | null, fallback: DropTarget): DropTarget {
-  const el = node instanceof Element ? node.closest(`[${dropTargetAttribute}]`) : null;
-  return (el?.getAttribute(dropTargetAttribute) as DropTarget | null) ?? fallback;
+function targetOf(node: EventTarget | null, fallback: DropTarget): { target: DropTarget; element: Element | null } {
+  const element = node instanceof Element ? node.closest(`[${dropTargetAttribute}]`) : null;
+  return { target: (element?.getAttribute(dropTargetAttribute) as DropTarget | null) ?? fallback, element };
 }
+
+function frameOf(element: Element | null): DragState['frame'] {
+  if (!element) return null;
+  const r = element.getBoundingClientRect();
+  return { top: r.top, left: r.left, width: r.width, height: r.height };
+}
+
+const sameFrame = (a: DragState['frame'], b: DragState['frame']) =>
+  a === b || (!!a && !!b && a.top === b.top && a.left === b.left && a.width === b.width && a.height === b.height);
 
 /**
  * File drops anywhere on the page: while files are dragged over it, what a
@@ -30,9 +41,11 @@ export function useFileDrop(fallback: DropTarget, onDrop: (target: DropTarget, i
       if (!hasFiles(e.dataTransfer)) return;
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
-      const target = targetOf(e.target, fallback);
+      const { target, element } = targetOf(e.target, fallback);
       const message = dropMessage(target, previewOf(e.dataTransfer));
-      setDrag((d) => (d?.target === target && d.message === message ? d : { target, message }));
+      const frame = frameOf(element);
+      // dragover repeats every few milliseconds: only a change re-renders.
+      setDrag((d) => (d?.target === target && d.message === message && sameFrame(d.frame, frame) ? d : { target, message, frame }));
     };
     const enter = (e: DragEvent) => {
       if (!hasFiles(e.dataTransfer)) return;
@@ -49,7 +62,7 @@ export function useFileDrop(fallback: DropTarget, onDrop: (target: DropTarget, i
       e.preventDefault();
       depth = 0;
       setDrag(null);
-      const target = targetOf(e.target, fallback);
+      const { target } = targetOf(e.target, fallback);
       void droppedItems(e.dataTransfer).then((items) => items.length && onDrop(target, items));
     };
     const end = () => {
