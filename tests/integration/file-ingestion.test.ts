@@ -1,5 +1,6 @@
 import { chmodSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../electron/services/files/ingest-file';
 import type { ExplainableFile } from '../../electron/services/explain/explain-plan';
@@ -20,6 +21,14 @@ const put = (name: string, bytes: string | Buffer) => {
   writeFileSync(at(name), bytes);
   return at(name);
 };
+
+/** A one-file tar: a 512-byte header with the ustar magic, then the content's block. */
+function tarWith(name: string): Buffer {
+  const header = Buffer.alloc(512);
+  header.write(name, 0);
+  header.write('ustar', 257);
+  return Buffer.concat([header, Buffer.alloc(512, 0x61)]);
+}
 
 function accepted(result: IngestResult): IngestedFile {
   if (!result.ok) throw new Error(`refused: ${result.error.message}`);
@@ -158,6 +167,17 @@ describe('ingesting a file from a path', () => {
     expect(file.text).toBe('# (1 cell output left out)\n\n# %% [1] markdown\n# # Load\n# Read the data.\n\n# %% [2] code\nimport pandas as pd\ndf = pd.read_csv("x.csv")\n');
   });
 
+  it('reads a rotated, gzip-compressed log as the log inside', async () => {
+    const file = accepted(await ingestFile({ path: put('app.log.2.gz', gzipSync(logText)) }));
+    expect(file).toMatchObject({ name: 'app.log.2.gz', kind: 'log', text: logText });
+  });
+
+  it('stops unpacking a .gz at the size limit', async () => {
+    const error = refused(await ingestFile({ path: put('bomb.txt.gz', gzipSync(Buffer.alloc(5_000_000, 0x61))) }, { maxBytes: 100_000 }));
+    expect(error).toMatchObject({ reason: 'too-large' });
+    expect(error.message).toContain('unpacks to more than the 100 KB limit');
+  });
+
   it('turns a PNG into a data URL with its pixel size, for vision models', async () => {
     const file = accepted(await ingestFile({ path: put('shot.png', png(40, 30)) }));
     expect(file).toMatchObject({ kind: 'image', mime: 'image/png', image: { mime: 'image/png', width: 40, height: 30 } });
@@ -174,7 +194,8 @@ describe('ingesting a file from a path', () => {
     ['slides.pptx', zip({ '[Content_Types].xml': '<x/>', 'ppt/presentation.xml': '<x/>' }), 'binary', 'Export it as PDF'],
     ['blank.xlsx', xlsx({ Sheet1: [] }), 'empty', 'no cells filled in'],
     ['old.doc', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), 'binary', 'Save it as .docx'],
-    ['logs.tar.gz', Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), Buffer.alloc(64, 7)]), 'archive', 'a gzip archive'],
+    ['logs.tar.gz', gzipSync(tarWith('app.log')), 'archive', 'a tar archive (gzip-compressed)'],
+    ['broken.gz', Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), Buffer.alloc(64, 7)]), 'unreadable-content', 'could not unpack it'],
     ['photo.tiff', Buffer.concat([Buffer.from([0x49, 0x49, 0x2a, 0]), Buffer.alloc(64)]), 'binary', 'convert it to one of those'],
   ])('refuses %s with advice', async (name, bytes, reason, advice) => {
     const error = refused(await ingestFile({ path: put(name, bytes) }));

@@ -6,6 +6,7 @@ import { FileRefusedError, formatBytes, refuse } from './file-refusal';
 import { sniffSignature, type Signature } from './file-signature';
 import { imageInfo } from './image-info';
 import { defaultMaxFileBytes, hardMaxFileBytes, type FileSource, type IngestOptions, type IngestResult, type IngestedFile } from './ingested-file';
+import { gunzipMember } from './gzip-member';
 import { summariseJson } from './json-summary';
 import { notebookText } from './notebook-text';
 import { extractPdfPages } from './pdf-text';
@@ -31,7 +32,7 @@ export async function ingestFile(source: FileSource, options: IngestOptions = {}
   const maxBytes = Math.min(options.maxBytes ?? defaultMaxFileBytes, hardMaxFileBytes);
   try {
     const read = 'path' in source ? await readFileSafely(source.path, { maxBytes }) : fromDroppedBytes(source.name, source.bytes, maxBytes);
-    return { ok: true, file: await extract(read) };
+    return { ok: true, file: await extract(read, maxBytes) };
   } catch (err) {
     if (err instanceof FileRefusedError) return { ok: false, error: err.refusal };
     throw err;
@@ -46,19 +47,38 @@ function fromDroppedBytes(givenName: string, bytes: Uint8Array, maxBytes: number
   return { name, displayPath: name, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
 
-async function extract(read: FileBytes): Promise<IngestedFile> {
+async function extract(read: FileBytes, maxBytes: number): Promise<IngestedFile> {
   const { name, bytes } = read;
   if (bytes.length === 0) refuse('empty', `${name} is empty (0 bytes): there is nothing to explain.`);
-  const base = {
+  return {
     name,
     displayPath: read.displayPath,
     ...(read.resolvedFrom ? { resolvedFrom: read.resolvedFrom } : {}),
     size: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
+    ...(await extractContent(bytes, name, maxBytes, true)),
   };
+}
+
+async function extractContent(bytes: Buffer, name: string, maxBytes: number, mayUnpack: boolean): Promise<Extracted> {
   const signature = sniffSignature(bytes);
-  if (signature) return { ...base, ...(await extractBinaryFormat(signature, bytes, name)) };
-  return { ...base, ...extractText(bytes, name) };
+  if (signature?.mime === 'application/gzip' && mayUnpack) return extractGzipped(bytes, name, maxBytes);
+  if (signature) return extractBinaryFormat(signature, bytes, name);
+  return extractText(bytes, name);
+}
+
+async function extractGzipped(bytes: Buffer, name: string, maxBytes: number): Promise<Extracted> {
+  const inner = gunzipMember(bytes, name, maxBytes);
+  if (!inner.ok && inner.reason === 'too-large') {
+    refuse('too-large', `${name} unpacks to more than the ${formatBytes(maxBytes)} limit for files. You can raise the limit in Settings.`);
+  }
+  if (!inner.ok) refuse('unreadable-content', `${name} looks gzip-compressed but Parley could not unpack it. It may be damaged.`);
+  if (inner.bytes.length === 0) refuse('empty', `${name} unpacks to an empty file: there is nothing to explain.`);
+  if (sniffSignature(inner.bytes)?.mime === 'application/x-tar') {
+    refuse('archive', `${name} is a tar archive (gzip-compressed). Parley does not open archives: extract it and drop the file you want explained.`);
+  }
+  // Explained as what it holds: the kind (a log, a CSV) comes from the name inside.
+  return extractContent(inner.bytes, inner.name, maxBytes, false);
 }
 
 // OpenAI's limit per image; a larger one would fail at the provider after the upload.
