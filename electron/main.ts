@@ -9,6 +9,7 @@ import { createMainWindow, revealWindow } from './shell/main-window';
 import { locateNativeModules } from './shell/native-modules';
 import { createQuickWindow, type QuickWindow } from './shell/quick-window';
 import { claimSingleInstance } from './shell/single-instance';
+import { createOpenedFiles, filePathsFromArgv } from './shell/opened-files';
 import { createTray, type ParleyTray } from './shell/tray';
 import { createTrustedSenders } from './shell/trusted-senders';
 import { secureWebContents } from './shell/window-security';
@@ -30,6 +31,8 @@ let quitting: 'no' | 'closing-backend' | 'ready' = 'no';
 let shuttingDown = false;
 /** The chat window's close button hid it (close to tray); unlike a window still painting, a dock click should show it. */
 let hiddenToTray = false;
+/** Files from the command line, "Open with…" or the dock icon, waiting for the backend. */
+const openedFiles = createOpenedFiles();
 
 const hotkey = createHotkey(globalShortcut, () => quickWindow?.toggle());
 const desktop = createElectronDesktopShell({
@@ -100,6 +103,12 @@ async function start(): Promise<void> {
   });
   connectIpc(ipcMain, backend, senders);
   openMainWindow();
+  // Each file is prepared in main and handed to the chat window (files:opened), which explains it in a new conversation.
+  openedFiles.attach((filePath) => {
+    showMainWindow();
+    void backend?.openFile(filePath).catch((err: unknown) => console.error('Parley: opening a file failed', err));
+  });
+  openedFiles.add(filePathsFromArgv(process.argv, { isPackaged: app.isPackaged, cwd: process.cwd() }));
   quickWindow = createQuickWindow(paths, {
     onLoadError: (err) => console.error('Parley: the quick-ask window could not load', err),
   });
@@ -119,13 +128,23 @@ async function start(): Promise<void> {
   }
 }
 
-if (claimSingleInstance(app, showMainWindow)) {
+function onSecondLaunch(argv: string[], workingDirectory: string): void {
+  showMainWindow();
+  openedFiles.add(filePathsFromArgv(argv, { isPackaged: app.isPackaged, cwd: workingDirectory }));
+}
+
+if (claimSingleInstance(app, onSecondLaunch)) {
   app.enableSandbox();
   // Covers any webContents, including ones not made through createSecureWindow.
   app.on('web-contents-created', (_event, contents) => secureWebContents(contents));
   app.on('window-all-closed', () => {
     // macOS apps stay alive without windows until Cmd+Q.
     if (process.platform !== 'darwin') app.quit();
+  });
+  // macOS "Open with…" and a drop on the dock icon; it can come before ready, so it is held until the backend is up.
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    openedFiles.add([filePath]);
   });
   // A dock click: the chat window comes back whether it was closed or hidden to the tray.
   app.on('activate', () => {

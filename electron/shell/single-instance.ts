@@ -5,11 +5,12 @@ import type { App } from 'electron';
  * streams would race. A second launch quits at once and the first one shows
  * its window instead. Returns whether this process is the one that runs.
  */
-export function claimSingleInstance(app: App, onSecondLaunch: () => void): boolean {
+export function claimSingleInstance(app: App, onSecondLaunch: (argv: string[], workingDirectory: string) => void): boolean {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;
   }
-  app.on('second-instance', () => onSecondLaunch());
+  // The second launch's command line comes along, so `parley notes.txt` while Parley runs opens notes.txt here.
+  app.on('second-instance', (_event, argv, workingDirectory) => onSecondLaunch(argv, workingDirectory));
   return true;
 }

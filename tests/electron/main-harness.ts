@@ -39,6 +39,11 @@ export async function quitted(): Promise<void> {
 }
 
 const realPlatform = process.platform;
+const realArgv = process.argv;
+/** The command line main.ts sees: by default `electron <app dir>`, with no file to open (not the test runner's own argv). */
+export function setArgv(args: string[]): void {
+  process.argv = ['/fake/electron', '/fake/app', ...args];
+}
 export function setPlatform(platform: NodeJS.Platform): void {
   Object.defineProperty(process, 'platform', { value: platform, configurable: true });
 }
@@ -58,6 +63,7 @@ export function useMainHarness(beforeEachExtra: () => Promise<void> | void = () 
     app.appPath = dir.appDir;
     app.setPath('userData', dir.userData);
     Object.defineProperty(process.versions, 'electron', { value: electronVersion, configurable: true });
+    setArgv([]);
     // "Open at login" on Linux writes an autostart file: keep it in the throwaway folder.
     vi.stubEnv('XDG_CONFIG_HOME', `${dir.appDir}/xdg-config`);
   });
@@ -68,6 +74,7 @@ export function useMainHarness(beforeEachExtra: () => Promise<void> | void = () 
       await quitted();
     }
     setPlatform(realPlatform);
+    process.argv = realArgv;
     vi.unstubAllEnvs();
     delete (process.versions as Record<string, string | undefined>).electron;
     delete process.env.PARLEY_USER_DATA_DIR;
