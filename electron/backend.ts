@@ -31,6 +31,8 @@ import type { DesktopShell } from './services/desktop/desktop-shell';
 import { createHeadlessDesktopShell } from './services/desktop/headless-desktop-shell';
 import { createQuickAskSettings } from './services/desktop/quick-ask-settings';
 import { createQuickWindowService } from './services/desktop/quick-window-service';
+import { createFileLogger, type Logger } from './services/logging/logger';
+import { errorFields } from './services/logging/redaction';
 import { createAttachmentRepository } from './db/attachment-repository';
 import { createFileExplanationService, type FileExplanationService } from './services/file-explanations/file-explanation-service';
 import { createFileSettings } from './services/file-explanations/file-settings';
@@ -52,7 +54,10 @@ export interface BackendOptions {
   nativeBinding?: string;
   /** Sees the connection once the database is open; tests use it to make the disk look full (`PRAGMA max_page_count`). */
   onDatabaseOpen?: (db: Database.Database) => void;
+  /** Told of a failure inside a handler, after it is logged; the person gets INTERNAL. */
   onInternalError?: (channel: string, err: unknown) => void;
+  /** Where Parley logs (redacted JSON lines). Defaults to <dataDir>/logs/parley.log, rotated. */
+  logger?: Logger;
   /** The windows, clipboard and hotkey around the backend. Absent: a headless one (see headless-desktop-shell.ts). */
   desktop?: DesktopShell;
   /** Defaults to process.platform; decides platform defaults such as closing to the tray on macOS. */
@@ -85,18 +90,31 @@ export interface Backend {
  */
 export function createBackend(options: BackendOptions): Backend {
   mkdirSync(options.dataDir, { recursive: true });
-  const databaseFile = path.join(options.dataDir, 'parley.sqlite');
-  const { db, notices: startupNotices } = openDatabaseSafely(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  options.onDatabaseOpen?.(db);
+  const log = options.logger ?? createFileLogger({ dir: path.join(options.dataDir, 'logs') });
   const env = options.env ?? process.env;
+  if (env.OPENAI_API_KEY) log.redact(env.OPENAI_API_KEY);
+  log.info('startup', 'Parley backend starting', { dataDir: options.dataDir, platform: options.platform ?? process.platform, node: process.versions.node, electron: process.versions.electron });
+  const databaseFile = path.join(options.dataDir, 'parley.sqlite');
+  let opened: ReturnType<typeof openDatabaseSafely>;
+  try {
+    opened = openDatabaseSafely(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (err) {
+    log.error('database', 'The database could not be opened', { file: databaseFile, ...errorFields(err) });
+    throw err;
+  }
+  const { db, notices: startupNotices, migration } = opened;
+  if (migration.from !== migration.to) log.info('database', 'Database migrated', { from: migration.from, to: migration.to, backup: migration.backupPath });
+  for (const notice of startupNotices) log.warn('recovery', notice.title, { kind: notice.kind, movedTo: notice.movedTo });
+  options.onDatabaseOpen?.(db);
 
   const conversations = createConversationRepository(db);
   const messages = createMessageRepository(db);
-  messages.markInterrupted(Date.now());
+  const interrupted = messages.markInterrupted(Date.now());
+  if (interrupted > 0) log.warn('recovery', 'Answers cut off by the last exit marked interrupted', { count: interrupted });
   const settings = createSettingsRepository(db);
   const provider = createProviderSettings(settings, env.OPENAI_BASE_URL, (id) => conversations.get(id)?.providerId);
   const appearance = createAppearanceSettings(settings);
-  const keys = createKeyService({ keychain: options.secrets, environmentKeys: { [defaultProviderId]: env.OPENAI_API_KEY } });
+  const keys = createKeyService({ keychain: options.secrets, environmentKeys: { [defaultProviderId]: env.OPENAI_API_KEY }, onKeySeen: log.redact, log });
   const providers = createProviderService({
     provider,
     keys,
@@ -118,6 +136,7 @@ export function createBackend(options: BackendOptions): Backend {
     provider,
     context: conversationSettings.context,
     emit,
+    log,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timings ? { timings: options.timings } : {}),
   });
@@ -144,8 +163,12 @@ export function createBackend(options: BackendOptions): Backend {
   const handlers = createHandlers({ files, fileSettings, conversations: conversationService, quickAsk, quickWindow, messages, chat, keys, provider, providers, conversationProvider: createConversationProvider({ db, conversations, registry: provider.registry, emit }), search: createSearchService(createSearchRepository(db)), conversationSettings, appearance, dataTransfer: createDataTransferService(conversations, messages, createImportRepository(db)), templates, startupNotices });
   const invoke = createRouter(handlers, {
     isTrustedSender: options.isTrustedSender,
-    ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
+    onInternalError(channel, err) {
+      log.error('ipc', 'Internal error in a handler', { channel, ...errorFields(err) });
+      options.onInternalError?.(channel, err);
+    },
   });
+  log.info('startup', 'Parley backend ready', { schema: migration.to });
 
   return {
     invoke,
@@ -164,6 +187,7 @@ export function createBackend(options: BackendOptions): Backend {
       await files.settle();
       listeners.clear();
       db.close();
+      log.info('startup', 'Parley backend closed');
     },
   };
 }

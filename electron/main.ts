@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { app, dialog, globalShortcut, ipcMain, type BrowserWindow } from 'electron';
 import { createBackend, type Backend } from './backend';
 import { createKeytarSecretStore } from './services/secrets/keytar-secret-store';
+import { createFileLogger, type Logger } from './services/logging/logger';
+import { errorFields } from './services/logging/redaction';
 import { appPaths } from './shell/app-paths';
 import { createElectronDesktopShell } from './shell/electron-desktop-shell';
 import { createHotkey } from './shell/hotkey';
@@ -23,6 +26,8 @@ if (process.env.PARLEY_USER_DATA_DIR) app.setPath('userData', process.env.PARLEY
 const paths = appPaths(app.getAppPath());
 const senders = createTrustedSenders(paths.rendererUrl);
 let backend: Backend | null = null;
+/** <userData>/logs/parley.log, rotated; made once the user-data path is final (after the override above). */
+let log: Logger | null = null;
 let mainWindow: BrowserWindow | null = null;
 let quickWindow: QuickWindow | null = null;
 let tray: ParleyTray | null = null;
@@ -85,6 +90,7 @@ async function closeBackend(): Promise<void> {
 
 async function fail(title: string, err: unknown): Promise<void> {
   console.error(`Parley: ${title}`, err);
+  log?.error('startup', title, errorFields(err));
   dialog.showErrorBox(title, err instanceof Error ? err.message : String(err));
   await closeBackend();
   app.exit(1);
@@ -92,6 +98,8 @@ async function fail(title: string, err: unknown): Promise<void> {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  log = createFileLogger({ dir: path.join(app.getPath('userData'), 'logs'), stderr: (line) => process.stderr.write(line) });
+  log.info('startup', 'Parley starting', { electron: process.versions.electron, packaged: app.isPackaged });
   const native = locateNativeModules({ appDir: app.getAppPath(), isPackaged: app.isPackaged, electronVersion: process.versions.electron });
   backend = createBackend({
     desktop,
@@ -99,7 +107,7 @@ async function start(): Promise<void> {
     secrets: createKeytarSecretStore('Parley', native.keytarModule),
     isTrustedSender: senders.isTrustedSender,
     nativeBinding: native.betterSqlite3Binding,
-    onInternalError: (channel, err) => console.error(`Parley: internal error on ${channel}`, err),
+    logger: log,
   });
   connectIpc(ipcMain, backend, senders);
   openMainWindow();

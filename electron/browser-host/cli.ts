@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createKeytarSecretStore } from '../services/secrets/keytar-secret-store';
+import { createFileLogger } from '../services/logging/logger';
 import { startBrowserHost } from './server';
 import { parseLocalProbeUrls } from '../services/providers/local-server-probe';
 
@@ -15,13 +16,15 @@ const { values } = parseArgs({
 });
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const dataDir = path.resolve(values['data-dir'] ?? path.join(os.homedir(), '.parley-web'));
 const host = await startBrowserHost({
   port: Number(values.port),
-  dataDir: path.resolve(values['data-dir'] ?? path.join(os.homedir(), '.parley-web')),
+  dataDir,
+  // The same log as the desktop app's, in the host's data folder; warnings also reach the terminal.
+  logger: createFileLogger({ dir: path.join(dataDir, 'logs'), stderr: (line) => process.stderr.write(line) }),
   rendererDir: path.resolve(values['renderer-dir'] ?? path.join(here, '../../out/renderer')),
   // The keychain service can be changed so tests never touch a person's real Parley key.
   secrets: createKeytarSecretStore(process.env.PARLEY_KEYCHAIN_SERVICE || 'Parley'),
-  onInternalError: (channel, err) => console.error(`[parley] ${channel} failed:`, err),
   // Lets end-to-end tests stand a fake server in for a local Ollama or LM Studio.
   ...(process.env.PARLEY_LOCAL_PROBE_URLS !== undefined ? { localProbeUrls: parseLocalProbeUrls(process.env.PARLEY_LOCAL_PROBE_URLS) } : {}),
   ...(Number(process.env.PARLEY_LOCAL_PROBE_TIMEOUT_MS) > 0 ? { localProbeTimeoutMs: Number(process.env.PARLEY_LOCAL_PROBE_TIMEOUT_MS) } : {}),

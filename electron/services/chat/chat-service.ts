@@ -25,6 +25,8 @@ import { createBranchActions } from './branch-actions';
 import { continuationHistory, joinContinuation, type Continuation } from './continuation';
 import { systemClock, type Clock } from './clock';
 import { createTitleWriter, titleFrom } from './title-writer';
+import { createAttemptLog } from './attempt-log';
+import type { Logger } from '../logging/logger';
 
 export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -41,6 +43,8 @@ export interface ChatServiceDeps {
   clock?: Clock;
   /** The jitter's dice, for tests. */
   random?: () => number;
+  /** Failed requests, retries and fallbacks, by code and status (see attempt-log.ts). */
+  log?: Logger;
 }
 
 interface ActiveAnswer {
@@ -88,6 +92,8 @@ export function createChatService(deps: ChatServiceDeps) {
     const prefix = continuation?.previous.content ?? '';
     const provider = deps.provider.forConversation(conversationId);
     const primary = routeTo(provider, client, model);
+    const attemptLog = createAttemptLog(deps.log);
+    const providerIdOf = (route: Route) => (route === primary ? provider.id : (provider.fallback?.providerId ?? null));
     const attempt = (route: Route) => {
       // The fallback may have a smaller window than the primary: the history is fitted to the model that reads it.
       let fitted = request;
@@ -109,7 +115,7 @@ export function createChatService(deps: ChatServiceDeps) {
         persist: (content) => deps.messages.flush(assistant.id, prefix + content, Date.now()),
         timings,
         clock,
-      });
+      }).then((outcome) => attemptLog.attempted(outcome, providerIdOf(route), route.model));
     };
     entry.done = answerWithRetries(
       {
@@ -120,7 +126,10 @@ export function createChatService(deps: ChatServiceDeps) {
         signal: controller.signal,
         attempt,
         fallback: () => fallbackFor(provider),
-        onFallback: (route) => deps.messages.setModel(assistant.id, route.model),
+        onFallback: (route) => {
+          attemptLog.fellBack(providerIdOf(route), route.model);
+          deps.messages.setModel(assistant.id, route.model);
+        },
       },
       primary,
     ).then(({ outcome: attempt, route }) => {

@@ -39,9 +39,12 @@ export function buildClient(provider: Provider, apiKey: string | null, fetch?: t
 }
 
 /** The key a provider is called with; a compatible server may go without (Ollama, LM Studio). */
-export async function apiKeyFor(keys: Pick<KeyService, 'findKey'>, provider: Provider): Promise<string | null> {
+export async function apiKeyFor(keys: Pick<KeyService, 'findKey' | 'keychainProblemFor'>, provider: Provider): Promise<string | null> {
   const key = await keys.findKey(provider.id);
   if (key || provider.kind === 'compatible') return key;
+  // A locked keyring answers as if no key were saved: say so, rather than ask for a key the person already saved.
+  const problem = keys.keychainProblemFor(provider.id);
+  if (problem) throw new AppError('KEYCHAIN_UNAVAILABLE', problem);
   throw new AppError(
     'NO_API_KEY',
     provider.builtIn ? 'Add your API key in Settings to start chatting.' : `Add your API key for ${provider.name} in Settings to start chatting.`,
@@ -62,7 +65,7 @@ export function modelFor(conversationModel: string | null, provider: Provider): 
  * key stay the same (the SDK's connection pool is reused across answers);
  * a change builds a new one.
  */
-export function createProviderClients(deps: { keys: Pick<KeyService, 'findKey'>; fetch?: typeof globalThis.fetch }) {
+export function createProviderClients(deps: { keys: Pick<KeyService, 'findKey' | 'keychainProblemFor'>; fetch?: typeof globalThis.fetch }) {
   const clients = new Map<string, { signature: string; client: OpenAI }>();
   return async function clientFor(provider: Provider): Promise<OpenAI> {
     const apiKey = await apiKeyFor(deps.keys, provider);
