@@ -50,6 +50,7 @@ describe('a backend killed with SIGKILL at random moments', () => {
         if (!c.answer) continue;
         expect(c.answer.storedIsPrefix, where).toBe(true);
         expect(c.answer.lossMs, `${where}: lost ${c.answer.lostChars} chars`).toBeLessThanOrEqual(allowedLossMs + schedulingSlackMs);
+        expect(c.answer.receivedLossMs, `${where}: lost ${c.answer.lostChars} chars`).toBeLessThanOrEqual(allowedLossMs + schedulingSlackMs);
         if (c.reached.includes('done')) continue;
         expect(c.answer.statusAfterRestart, where).toBe('interrupted');
         if (c.answer.stored !== '') expect(c.answer.continued, where).toBe(true);
