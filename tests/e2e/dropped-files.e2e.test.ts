@@ -126,6 +126,42 @@ describe('dropping files on the main window', () => {
   });
 });
 
+describe('dropping a folder', () => {
+  it('offers the files in it, and explains the one chosen', async () => {
+    const { chat } = suite;
+    // A page cannot build a folder drop, so the browser's folder entry is stood in for: an item named
+    // "project" lists two files, as Chromium's FileSystemDirectoryEntry would. The rest runs as is.
+    await chat.page.evaluate(() => {
+      const real = DataTransferItem.prototype.webkitGetAsEntry;
+      DataTransferItem.prototype.webkitGetAsEntry = function (this: DataTransferItem) {
+        const file = this.getAsFile();
+        if (file?.name !== 'project') return real.call(this);
+        const files = [new File(['export const answer = 42;\n'], 'answer.ts'), new File(['# Project\n\nAbout it.\n'], 'README.md')];
+        let listed = false;
+        return {
+          isDirectory: true,
+          isFile: false,
+          name: 'project',
+          createReader: () => ({
+            readEntries(ok: (entries: unknown[]) => void) {
+              ok(listed ? [] : files.map((f) => ({ isFile: true, isDirectory: false, name: f.name, file: (give: (f: File) => void) => give(f) })));
+              listed = true;
+            },
+          }),
+        } as unknown as FileSystemEntry;
+      };
+    });
+    await files.drop(chat.page.locator('main'), [{ name: 'project', content: '' }]);
+    const offer = chat.page.getByRole('region', { name: 'Files in project' });
+    await expect.poll(() => offer.getByRole('button', { name: /^Explain / }).allTextContents()).toEqual([expect.stringContaining('answer.ts'), expect.stringContaining('README.md')]);
+    suite.session.model.setScenario({ kind: 'stream', chunks: explanation('FOLDER-END') });
+    await offer.getByRole('button', { name: 'Explain answer.ts' }).click();
+    await expect.poll(() => chat.conversation('Explain answer.ts').count()).toBe(1);
+    await expect.poll(() => chat.answers().first().textContent(), { timeout: 15_000 }).toContain('FOLDER-END');
+    expect(await offer.count()).toBe(0);
+  });
+});
+
 describe('a file larger than the model’s context', () => {
   it('asks first, with its parts, tokens and cost; Cancel sends nothing', async () => {
     await setConfirmAbove(0);
@@ -136,7 +172,7 @@ describe('a file larger than the model’s context', () => {
     await dialog.waitFor();
     const text = await dialog.textContent();
     expect(text).toMatch(/Parts\s*\d+, then combined/);
-    expect(text).toMatch(/Estimated tokens\s*up to [\d,]+ tokens/);
+    expect(text).toMatch(/Estimated tokens\s*up to [\d,]+ \([\d,]+ in, [\d,]+ out\)/);
     expect(text).toMatch(/Estimated cost\s*up to \$[\d.]+/);
     await expect.poll(() => dialog.getByRole('button', { name: 'Cancel' }).evaluate((b) => b === document.activeElement)).toBe(true);
 

@@ -19,7 +19,7 @@ export function ConfirmExplainDialog({ summary, onExplain, onCancel }: ConfirmEx
       <p className="confirm-explain-lead">
         {summary.inline
           ? 'The whole file goes to the model in one request.'
-          : `The file is larger than ${summary.model} can read at once: it will be explained in ${summary.parts} parts, then the parts combined.`}
+          : `The file is larger than ${summary.model} can read at once, so it is explained part by part, then the parts combined.`}
       </p>
       <dl className="plan-figures">
         {planFigures(summary).map(([label, value]) => (

@@ -10,8 +10,9 @@ export function DropOverlay({ drag }: { drag: DragState | null }) {
   if (!drag) return null;
   const { frame } = drag;
   // Framing the composer, not the window, shows the file joins this conversation; the card sits just above it.
-  const frameStyle = frame ? { top: frame.top - 6, left: frame.left - 6, width: frame.width + 12, height: frame.height + 12 } : undefined;
-  const cardStyle = frame ? { position: 'absolute' as const, bottom: window.innerHeight - frame.top + 16, left: frame.left + frame.width / 2, transform: 'translateX(-50%)', width: 'max-content' } : undefined;
+  // Drawn just inside the element's box: the composer's box reaches the window's edges, its padding does not.
+  const frameStyle = frame ? { top: frame.top + 4, left: frame.left + 12, width: frame.width - 24, height: frame.height - 8 } : undefined;
+  const cardStyle = frame ? { position: 'absolute' as const, bottom: window.innerHeight - frame.top + 12, left: frame.left + frame.width / 2, transform: 'translateX(-50%)', width: 'max-content' } : undefined;
   return (
     <div className={`drop-overlay drop-overlay-${drag.target}`}>
       <div className="drop-overlay-frame" style={frameStyle} />

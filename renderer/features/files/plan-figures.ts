@@ -37,7 +37,7 @@ export function planFigures(s: ExplanationPlanSummary): [string, string][] {
   return [
     ['Parts', s.inline ? '1 (the whole file at once)' : `${s.parts}, then combined (${s.requests} requests)`],
     ['File', `${s.tokensEstimated ? 'about ' : ''}${formatTokens(s.fileTokens)}`],
-    ['Estimated tokens', `up to ${formatTokens(tokens)} (${count.format(s.estimatedInputTokens)} in, ${count.format(s.estimatedOutputTokens)} out)`],
+    ['Estimated tokens', `up to ${count.format(tokens)} (${count.format(s.estimatedInputTokens)} in, ${count.format(s.estimatedOutputTokens)} out)`],
     ['Estimated cost', s.estimatedCostUsd === null ? `unknown: ${s.model} has no price in Parley's catalogue` : `up to ${formatUsd(s.estimatedCostUsd)}`],
     ['Model', s.model],
   ];
