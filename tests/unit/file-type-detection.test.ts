@@ -44,6 +44,12 @@ describe('type detection from the content', () => {
     expect(guessTextKind('Dockerfile', 'FROM node:20\nRUN npm ci\n')).toEqual({ kind: 'code', language: 'dockerfile' });
   });
 
+  it('recognises code without a telling name by how its lines read', () => {
+    expect(guessTextKind('snippet.txt', 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hi")\n}\n')).toEqual({ kind: 'code', language: 'go' });
+    expect(guessTextKind('pasted', 'def mean(xs):\n    return sum(xs) / len(xs)\n\nprint(mean([1, 2]))\n')).toEqual({ kind: 'code', language: 'python' });
+    expect(guessTextKind('notes.txt', 'Dear Anna,\nthe meeting moved to Friday.\nSee you then.\n').kind).toBe('text');
+  });
+
   it('recognises a log by its timestamps and levels, even saved as .txt', () => {
     expect(guessTextKind('output.txt', logText).kind).toBe('log');
     expect(guessTextKind('server.log.1', 'anything\nat all\n').kind).toBe('log');

@@ -48,3 +48,33 @@ export function codeLanguageOf(name: string, firstLine: string): string | undefi
   if (shebang?.[1]) return byInterpreter[shebang[1].replace(/[\d.]+$/, '')] ?? byInterpreter[shebang[1]] ?? 'shell';
   return undefined;
 }
+
+// Lines that end like statements or blocks, or start with a keyword most languages share.
+const codeLine = /[;{}]\s*$|^\s*(import|export|from|def|class|function|const|let|var|return|if|elif|else|for|while|public|private|protected|package|#include|using|namespace|fn|func|struct|impl|module|require)\b/;
+
+const markers: [RegExp, string][] = [
+  [/^<\?php/m, 'php'],
+  [/^<!doctype html|^<html\b/im, 'html'],
+  [/^<\?xml\b/m, 'xml'],
+  [/^#include\s*[<"]/m, 'c'],
+  [/^package\s+main\s*$|^func\s+\w+\(/m, 'go'],
+  [/^package\s+[\w.]+;\s*$|^\s*public\s+(final\s+)?class\s/m, 'java'],
+  [/^\s*fn\s+\w+\s*\(|^\s*impl\b|^use\s+\w+::/m, 'rust'],
+  [/^\s*def\s+\w+\s*\(.*\)\s*(->\s*[\w[\], ]+)?:\s*$|^from\s+[\w.]+\s+import\s/m, 'python'],
+  [/^\s*(interface|type)\s+\w+.*[={]\s*$|:\s*(string|number|boolean)\b/m, 'typescript'],
+  [/^\s*(import|export)\s.+\sfrom\s+['"]|\brequire\(['"]|^\s*(const|let)\s+\w+\s*=/m, 'javascript'],
+];
+
+/**
+ * For text with no telling name (notes.txt, a pasted snippet saved without
+ * an extension): code when many of its first lines read like code, in the
+ * language its markers point to, if any.
+ */
+export function codeFromContent(lines: readonly string[]): { language?: string } | null {
+  if (lines.length < 3) return null;
+  const codeLike = lines.filter((l) => codeLine.test(l)).length;
+  if (codeLike / lines.length < 0.4) return null;
+  const head = lines.join('\n');
+  const language = markers.find(([pattern]) => pattern.test(head))?.[1];
+  return language ? { language } : {};
+}

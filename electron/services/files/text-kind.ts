@@ -1,5 +1,5 @@
 import type { FileKind } from '../../../shared/file-explanation';
-import { codeLanguageOf, extensionOf } from './code-languages';
+import { codeFromContent, codeLanguageOf, extensionOf } from './code-languages';
 import { sniffDelimiter, type Delimiter } from './csv-parser';
 
 /** The kinds of text Parley explains differently (a template and a splitting rule each). A TSV is a csv with a tab delimiter. */
@@ -48,6 +48,8 @@ export function guessTextKind(name: string, text: string): TextKindGuess {
   // Without a telling name, one comma per line is as likely prose ("Paris, France") as a table: ask for three columns.
   if (delimiter && (delimiter === '\t' || (head[0] ?? '').split(delimiter).length >= 3)) return { kind: 'csv', delimiter };
   if (head.some((line) => /^(#{1,6} |```)/.test(line))) return { kind: 'markdown' };
+  const code = codeFromContent(head);
+  if (code) return { kind: 'code', ...code };
   return { kind: 'text' };
 }
 
