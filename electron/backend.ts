@@ -31,6 +31,7 @@ import type { DesktopShell } from './services/desktop/desktop-shell';
 import { createHeadlessDesktopShell } from './services/desktop/headless-desktop-shell';
 import { createQuickAskSettings } from './services/desktop/quick-ask-settings';
 import { createQuickWindowService } from './services/desktop/quick-window-service';
+import { createUsageService } from './services/usage/usage-service';
 import { createFileLogger, type Logger } from './services/logging/logger';
 import { errorFields } from './services/logging/redaction';
 import { createAttachmentRepository } from './db/attachment-repository';
@@ -128,6 +129,7 @@ export function createBackend(options: BackendOptions): Backend {
   const emit: EventListener = (event, payload) => {
     for (const l of listeners) l(event, payload);
   };
+  const usage = createUsageService({ db, settings, providerName: (id) => provider.registry.list().providers.find((p) => p.id === id)?.name ?? id ?? 'unknown provider' });
   const conversationSettings = createConversationSettings({ db, conversations, messages, provider, emit });
   const chat = createChatService({
     conversations,
@@ -137,6 +139,7 @@ export function createBackend(options: BackendOptions): Backend {
     context: conversationSettings.context,
     emit,
     log,
+    usage,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timings ? { timings: options.timings } : {}),
   });
@@ -160,7 +163,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.fileContextWindow ? { contextWindow: options.fileContextWindow } : {}),
   });
-  const handlers = createHandlers({ files, fileSettings, conversations: conversationService, quickAsk, quickWindow, messages, chat, keys, provider, providers, conversationProvider: createConversationProvider({ db, conversations, registry: provider.registry, emit }), search: createSearchService(createSearchRepository(db)), conversationSettings, appearance, dataTransfer: createDataTransferService(conversations, messages, createImportRepository(db)), templates, startupNotices });
+  const handlers = createHandlers({ files, fileSettings, conversations: conversationService, quickAsk, quickWindow, messages, chat, keys, provider, providers, conversationProvider: createConversationProvider({ db, conversations, registry: provider.registry, emit }), search: createSearchService(createSearchRepository(db)), conversationSettings, appearance, dataTransfer: createDataTransferService(conversations, messages, createImportRepository(db)), templates, startupNotices, usage });
   const invoke = createRouter(handlers, {
     isTrustedSender: options.isTrustedSender,
     onInternalError(channel, err) {

@@ -61,6 +61,13 @@ export const channelNames = [
   'files:takeOpened',
   'settings:getFiles',
   'settings:setFiles',
+  'usage:summary',
+  'usage:exportCsv',
+  'usage:status',
+  'settings:getBudgets',
+  'settings:setBudgets',
+  'settings:getPrices',
+  'settings:setPrices',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 

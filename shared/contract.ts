@@ -8,6 +8,7 @@ import { AddProviderInput, ConnectionCheck, LocalServer, Provider, ProviderBaseU
 import { QuickAskState, SetQuickAskInput, QUICK_WINDOW_MAX_HEIGHT } from './quick-ask';
 import { ChatDefaults, ConversationOptions, EstimateInput, RequestEstimate, SetConversationOptionsInput } from './chat-options';
 import { StartupNotice } from './startup-notice';
+import { Budgets, BudgetStatus, PriceList, SetPricesInput, UsageRange, UsageSummary } from './usage';
 import { Attachment, ExplainFileInput, ExplainFileOutput, FileProgressEvent, FileSettings, OpenedFile, PrepareFileInput, PreparedFile } from './dropped-files';
 
 const empty = z.object({}).strict();
@@ -67,6 +68,8 @@ export const contract = {
         content: z.string().trim().min(1, 'the message is empty').max(1_000_000),
         /** A prompt template's temperature, for this one answer; the conversation's own stays as it is. */
         temperature: z.number().min(0).max(2).optional(),
+        /** Sends this one request although a budget is spent (the person chose "Send anyway"); the next is stopped again. */
+        overrideBudget: z.boolean().optional(),
       })
       .strict(),
     output: z.object({ userMessage: Message, assistantMessage: Message }),
@@ -155,6 +158,17 @@ export const contract = {
   'files:takeOpened': { input: empty, output: z.object({ files: z.array(OpenedFile) }) },
   'settings:getFiles': { input: empty, output: FileSettings },
   'settings:setFiles': { input: FileSettings.strict(), output: FileSettings },
+  /** Requests, cost, speed and errors from day `from` to day `to` (local days, both included), from the local database. */
+  'usage:summary': { input: UsageRange, output: UsageSummary },
+  /** One line per request of the range, as CSV, to save as a file. */
+  'usage:exportCsv': { input: UsageRange, output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }) },
+  /** Spending today and this month against the budgets: the composer warns from 80 %, chat:send stops at 100 %. */
+  'usage:status': { input: empty, output: BudgetStatus },
+  'settings:getBudgets': { input: empty, output: Budgets },
+  'settings:setBudgets': { input: Budgets, output: Budgets },
+  /** Each model's price per million tokens: the catalogue's, or the person's where they changed it. */
+  'settings:getPrices': { input: empty, output: PriceList },
+  'settings:setPrices': { input: SetPricesInput, output: PriceList },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {

@@ -33,6 +33,8 @@ export type MessageStatus = z.infer<typeof MessageStatus>;
 export const Usage = z.object({
   promptTokens: z.number().int().nonnegative(),
   completionTokens: z.number().int().nonnegative(),
+  /** Counted by Parley because the provider sent no usage report: close, not what the bill will say. */
+  estimated: z.boolean().optional(),
 });
 export type Usage = z.infer<typeof Usage>;
 

@@ -19,6 +19,8 @@ interface MessageRow {
   cost_usd: number | null;
   ttft_ms: number | null;
   total_ms: number | null;
+  /** 1 when Parley counted the tokens itself (migration 0006). */
+  usage_estimated: number;
   created_at: number;
   updated_at: number;
 }
@@ -41,7 +43,7 @@ function toMessage(r: MessageRow): Message {
     finishReason: r.finish_reason,
     usage:
       r.prompt_tokens != null && r.completion_tokens != null
-        ? { promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens }
+        ? { promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens, ...(r.usage_estimated === 1 ? { estimated: true } : {}) }
         : null,
     costUsd: r.cost_usd,
     ttftMs: r.ttft_ms,
@@ -107,7 +109,7 @@ export function createMessageRepository(db: Database.Database) {
   const finishStmt = db.prepare(
     `UPDATE messages SET status = @status, content = @content, error_code = @errorCode,
        error_message = @errorMessage, retry_after_ms = @retryAfterMs, finish_reason = @finishReason,
-       prompt_tokens = @promptTokens, completion_tokens = @completionTokens, cost_usd = @costUsd,
+       prompt_tokens = @promptTokens, completion_tokens = @completionTokens, usage_estimated = @usageEstimated, cost_usd = @costUsd,
        ttft_ms = @ttftMs, total_ms = @totalMs, updated_at = @now
      WHERE id = @id AND status = 'streaming'`,
   );
@@ -163,6 +165,7 @@ export function createMessageRepository(db: Database.Database) {
         finishReason: a.finishReason,
         promptTokens: a.usage?.promptTokens ?? null,
         completionTokens: a.usage?.completionTokens ?? null,
+        usageEstimated: a.usage?.estimated === true ? 1 : 0,
         costUsd: a.costUsd,
         ttftMs: a.ttftMs,
         totalMs: a.totalMs,

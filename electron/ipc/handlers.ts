@@ -15,6 +15,7 @@ import type { QuickWindowService } from '../services/desktop/quick-window-servic
 import type { StartupNotice } from '../../shared/startup-notice';
 import type { FileExplanationService } from '../services/file-explanations/file-explanation-service';
 import type { FileSettingsService } from '../services/file-explanations/file-settings';
+import type { UsageService } from '../services/usage/usage-service';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
@@ -33,6 +34,7 @@ export interface HandlerDeps {
   quickAsk: QuickAskSettingsService;
   quickWindow: QuickWindowService;
   startupNotices: readonly StartupNotice[];
+  usage: UsageService;
   files: FileExplanationService;
   fileSettings: FileSettingsService;
 }
@@ -52,13 +54,14 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'conversations:setOptions': (i) => d.conversationSettings.options.set(i),
     'messages:list': (i) => pageOrAll(d.messages, d.conversations.get(i.conversationId).id, i.limit, i.before),
     'search:messages': (i) => d.search.search(i),
-    'chat:send': (i) => d.chat.send(i),
+    // Every new request passes the budget first; only a send can be let through once ("Send anyway").
+    'chat:send': (i) => (d.usage.guard(i.overrideBudget), d.chat.send(i)),
     // An explanation's answer stops from the chat view's Stop as from files:stop.
     'chat:stop': (i) => ({ stopped: d.chat.stop(i.messageId) || d.files.stop(i.messageId) }),
-    'chat:estimate': (i) => d.conversationSettings.context.estimate(i),
-    'chat:regenerate': (i) => d.chat.regenerate(i.messageId),
-    'chat:edit': (i) => d.chat.edit(i.messageId, i.content),
-    'chat:continue': (i) => d.chat.continueAnswer(i.messageId),
+    'chat:estimate': async (i) => d.usage.reprice(await d.conversationSettings.context.estimate(i)),
+    'chat:regenerate': (i) => (d.usage.guard(false), d.chat.regenerate(i.messageId)),
+    'chat:edit': (i) => (d.usage.guard(false), d.chat.edit(i.messageId, i.content)),
+    'chat:continue': (i) => (d.usage.guard(false), d.chat.continueAnswer(i.messageId)),
     'settings:getProvider': () => d.provider.get(),
     'settings:getAppearance': () => d.appearance.get(),
     'settings:setAppearance': (i) => d.appearance.set(i),
@@ -98,6 +101,13 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'files:takeOpened': () => d.files.takeOpened(),
     'settings:getFiles': () => d.fileSettings.get(),
     'settings:setFiles': (i) => d.fileSettings.set(i),
+    'usage:summary': (i) => d.usage.summary(i),
+    'usage:exportCsv': (i) => d.usage.exportCsv(i),
+    'usage:status': () => d.usage.status(),
+    'settings:getBudgets': () => d.usage.budgets(),
+    'settings:setBudgets': (i) => d.usage.setBudgets(i),
+    'settings:getPrices': () => d.usage.prices.list(),
+    'settings:setPrices': (i) => d.usage.prices.set(i.overrides),
   };
 }
 

@@ -14,10 +14,13 @@ import { useShortcutSheet } from '../features/shortcuts/shortcuts-sheet-store';
 import { FileDropZone } from '../features/files/file-drop-zone';
 import { mainWindowSink } from '../features/files/main-window-sink';
 import { useWindowFiles } from '../features/files/use-window-files';
+import { UsageDialog } from '../features/usage/usage-dialog';
+import { useUsageStore } from '../stores/usage-store';
 
 export function App() {
   const settingsOpen = useSettingsStore((s) => s.open);
   const settingsLoaded = useSettingsStore((s) => s.provider !== null);
+  const usageOpen = useUsageStore((s) => s.dashboardOpen);
 
   useKeyboardShortcuts();
   useWindowFiles(mainWindowSink, true);
@@ -55,6 +58,9 @@ export function App() {
             <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts" onClick={() => useShortcutSheet.setState({ open: true })}>
               ⌨
             </button>
+            <button type="button" onClick={() => useUsageStore.getState().setDashboardOpen(true)}>
+              Usage
+            </button>
             <button type="button" onClick={() => useSettingsStore.getState().setOpen(true)}>
               Settings
             </button>
@@ -63,6 +69,7 @@ export function App() {
         <ChatView />
       </div>
       {settingsOpen && settingsLoaded && <SettingsDialog />}
+      {usageOpen && <UsageDialog />}
       <ShortcutsSheet />
       <FileDropZone fallback="window" />
     </div>

@@ -4,6 +4,7 @@ import { parley, ParleyError, unwrap } from '../api/parley';
 import { holdDelta } from './early-deltas';
 import { upsert } from './message-merge';
 import { shownLeafId, useBranchStore } from './branch-store';
+import { useUsageStore } from './usage-store';
 
 interface ChatState {
   conversations: Conversation[];
@@ -79,7 +80,9 @@ export const useChatStore = create<ChatState>((set, get) => ({
       // Not loaded yet: main's default, the newest message, is also the path this window would show.
       const loaded = get().messages[id];
       const parentId = loaded ? shownLeafId(id, loaded) : undefined;
-      const { userMessage, assistantMessage } = await unwrap(parley.chat.send({ conversationId: id, content, ...(parentId !== undefined ? { parentId } : {}), ...(temperature !== undefined ? { temperature } : {}) }));
+      // "Send anyway" past a spent budget counts for this one send only.
+      const overrideBudget = useUsageStore.getState().takeOverride();
+      const { userMessage, assistantMessage } = await unwrap(parley.chat.send({ conversationId: id, content, ...(parentId !== undefined ? { parentId } : {}), ...(temperature !== undefined ? { temperature } : {}), ...(overrideBudget ? { overrideBudget } : {}) }));
       useBranchStore.getState().showBranch(id, assistantMessage.id);
       set((s) => ({
         messages: { ...s.messages, [id]: upsert(upsert(s.messages[id] ?? [], userMessage), assistantMessage) },

@@ -158,6 +158,13 @@ function validRequests(s: Seeded): Record<ChannelName, Record<string, unknown>> 
     'files:takeOpened': {},
     'settings:getFiles': {},
     'settings:setFiles': { maxFileBytes: 1_000_000, confirmAboveUsd: 1, concurrency: 2 },
+    'usage:summary': { from: '2026-01-01', to: '2026-12-31' },
+    'usage:exportCsv': { from: '2026-01-01', to: '2026-12-31' },
+    'usage:status': {},
+    'settings:getBudgets': {},
+    'settings:setBudgets': { dailyUsd: 5, monthlyUsd: 50 },
+    'settings:getPrices': {},
+    'settings:setPrices': { overrides: [{ model: 'gpt-4o-mini', inputPerMillion: 1, outputPerMillion: 2 }] },
   };
 }
 

@@ -5,6 +5,7 @@ import { recordingHandlers } from '../fixtures/recording-handlers';
 import { providerChannelCases } from './provider-channel-cases';
 import { quickAskChannelCases } from './quick-ask-channel-cases';
 import { fileChannelCases } from './file-channel-cases';
+import { usageChannelCases } from './usage-channel-cases';
 
 const long = (n: number) => 'a'.repeat(n);
 
@@ -133,6 +134,7 @@ const cases: Record<ChannelName, ChannelCases> = {
       ['missing content', { conversationId: 'conv-1' }],
       ['a temperature over 2', { ...validSend, temperature: 2.5 }],
       ['a temperature as text', { ...validSend, temperature: 'hot' }],
+      ['overrideBudget as a string', { ...validSend, overrideBudget: 'yes' }],
       ['empty content', { ...validSend, content: '' }],
       ['content of blank lines only', { ...validSend, content: ' \n\t ' }],
       ['content over a million characters', { ...validSend, content: long(1_000_001) }],
@@ -232,6 +234,7 @@ const cases: Record<ChannelName, ChannelCases> = {
   ...providerChannelCases,
   ...quickAskChannelCases,
   ...fileChannelCases,
+  ...usageChannelCases,
 };
 
 const notObjects: [string, unknown][] = [

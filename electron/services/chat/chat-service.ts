@@ -27,6 +27,7 @@ import { systemClock, type Clock } from './clock';
 import { createTitleWriter, titleFrom } from './title-writer';
 import { createAttemptLog } from './attempt-log';
 import type { Logger } from '../logging/logger';
+import type { UsageService } from '../usage/usage-service';
 
 export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -45,6 +46,8 @@ export interface ChatServiceDeps {
   random?: () => number;
   /** Failed requests, retries and fallbacks, by code and status (see attempt-log.ts). */
   log?: Logger;
+  /** Tokens (counted when the provider reports none), cost at the person's prices, and a usage row per request. */
+  usage?: Pick<UsageService, 'measure' | 'costOf' | 'record'>;
 }
 
 interface ActiveAnswer {
@@ -94,11 +97,15 @@ export function createChatService(deps: ChatServiceDeps) {
     const primary = routeTo(provider, client, model);
     const attemptLog = createAttemptLog(deps.log);
     const providerIdOf = (route: Route) => (route === primary ? provider.id : (provider.fallback?.providerId ?? null));
+    const startedAt = Date.now();
+    // The prompt as fitted for the model that answers: the count used when the provider reports no usage.
+    let promptTokens = request.estimate.promptTokens;
     const attempt = (route: Route) => {
       // The fallback may have a smaller window than the primary: the history is fitted to the model that reads it.
       let fitted = request;
       try {
         if (route !== primary) fitted = deps.context.fit(conversationId, history, route.model);
+        promptTokens = fitted.estimate.promptTokens;
       } catch (err) {
         return Promise.resolve({ status: 'error' as const, content: '', error: toAppError(err, route.model).toShape(), finishReason: null, usage: null, ttftMs: null, totalMs: 0, failure: err });
       }
@@ -132,18 +139,32 @@ export function createChatService(deps: ChatServiceDeps) {
         },
       },
       primary,
-    ).then(({ outcome: attempt, route }) => {
+    ).then(async ({ outcome: reported, route }) => {
       const { client, model } = route;
       active.delete(assistant.id);
+      const usage = deps.usage ? await deps.usage.measure({ model, usage: reported.usage, promptTokens, content: reported.content, status: reported.status }) : reported.usage;
+      const attempt = { ...reported, usage };
       const outcome = continuation ? joinContinuation(continuation.previous, attempt) : attempt;
       const answer = {
         ...outcome,
-        costUsd: outcome.usage ? estimateCostUsd(model, outcome.usage.promptTokens, outcome.usage.completionTokens) : null,
+        costUsd: outcome.usage ? (deps.usage ? deps.usage.costOf(model, outcome.usage) : estimateCostUsd(model, outcome.usage.promptTokens, outcome.usage.completionTokens)) : null,
         now: Date.now(),
       };
       const { stored: finished, unsaved: notStored } = unsaved.finish(assistant, answer);
       if (notStored) deps.emit('chat:done', { conversationId, message: notStored });
       if (finished) deps.emit('chat:done', { conversationId, message: finished });
+      deps.usage?.record({
+        conversationId,
+        messageId: assistant.id,
+        providerId: route === primary ? provider.id : (provider.fallback?.providerId ?? null),
+        model,
+        at: startedAt,
+        status: attempt.status,
+        errorCode: attempt.error?.code ?? null,
+        usage: attempt.usage,
+        ttftMs: attempt.ttftMs,
+        totalMs: attempt.totalMs,
+      });
       if (finished && !continuation) titles.afterAnswer(conversationId, finished, client, model);
     });
   }

@@ -37,6 +37,7 @@ export function joinContinuation(previous: Message, outcome: StreamOutcome): Str
       ? {
           promptTokens: previous.usage.promptTokens + outcome.usage.promptTokens,
           completionTokens: previous.usage.completionTokens + outcome.usage.completionTokens,
+          ...(previous.usage.estimated || outcome.usage.estimated ? { estimated: true } : {}),
         }
       : (outcome.usage ?? previous.usage);
   return {

@@ -5,6 +5,8 @@ import type { PromptTemplate } from '../../../shared/prompt-templates';
 import { useTemplatePicker } from '../templates/use-template-picker';
 import { TemplateChip } from '../templates/template-chip';
 import { FileJobs } from '../files/file-jobs';
+import { BudgetNotice } from '../usage/budget-notice';
+import { useUsageStore } from '../../stores/usage-store';
 
 interface ComposerProps {
   streamingMessageId: string | null;
@@ -78,6 +80,13 @@ export function Composer({ streamingMessageId, sending, onSend, onStop }: Compos
         {picker.element}
         {template && <TemplateChip template={template} onClear={() => setTemplate(null)} />}
         <RequestEstimate draft={text} />
+        <BudgetNotice
+          canSend={canSend}
+          onSendAnyway={() => {
+            useUsageStore.getState().allowOnce();
+            void submit();
+          }}
+        />
       </form>
     </>
   );
