@@ -65,6 +65,16 @@ describe('summaries that stand in for every row', () => {
     expect(info.dataUrl.startsWith('data:image/png;base64,iVBORw0KGgo')).toBe(true);
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0, 48, 0, 96, 3, 0, 0, 0]);
     expect(imageInfo(jpeg, 'image/jpeg')).toMatchObject({ width: 96, height: 48 });
+    const gif = Buffer.from([...Buffer.from('GIF89a'), 0x40, 0x01, 0xf0, 0x00, 0, 0, 0]);
+    expect(imageInfo(gif, 'image/gif')).toMatchObject({ width: 320, height: 240 });
+    const webp = Buffer.alloc(30);
+    webp.write('RIFF', 0);
+    webp.write('WEBPVP8X', 8);
+    webp.writeUIntLE(1919, 24, 3);
+    webp.writeUIntLE(1079, 27, 3);
+    expect(imageInfo(webp, 'image/webp')).toMatchObject({ width: 1920, height: 1080 });
+    // A header cut short: the image still goes, without a size.
+    expect(imageInfo(Buffer.from([0xff, 0xd8, 0xff]), 'image/jpeg')).not.toHaveProperty('width');
   });
 
   it('knows which models read images', () => {
