@@ -234,6 +234,22 @@ describe('ingesting a file from a path', () => {
     expect(error.message).toContain(`is a link to ${at('gone.txt')}, which does not exist`);
   });
 
+  it('says when links lead back to themselves', async () => {
+    makeSymlink(at('loop-b'), at('loop-a'));
+    makeSymlink(at('loop-a'), at('loop-b'));
+    const error = refused(await ingestFile({ path: at('loop-a') }));
+    expect(error).toMatchObject({ code: 'FILE_UNREADABLE' });
+    expect(error.message).toContain('a link that leads back to itself');
+  });
+
+  it('shows the real path of a file reached through a linked folder', async () => {
+    mkdirSync(at('real-folder'));
+    writeFileSync(at('real-folder/inside.txt'), 'hello');
+    makeSymlink(at('real-folder'), at('folder-link'));
+    const file = accepted(await ingestFile({ path: at('folder-link/inside.txt') }));
+    expect(file).toMatchObject({ displayPath: at('real-folder/inside.txt'), resolvedFrom: at('folder-link/inside.txt') });
+  });
+
   it('refuses a directory and offers its files, names only', async () => {
     mkdirSync(at('project/src'), { recursive: true });
     writeFileSync(at('project/README.md'), '# hi');
