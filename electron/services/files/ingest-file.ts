@@ -81,7 +81,7 @@ async function extractGzipped(bytes: Buffer, name: string, maxBytes: number): Pr
   return extractContent(inner.bytes, inner.name, maxBytes, false);
 }
 
-// OpenAI's limit per image; a larger one would fail at the provider after the upload.
+// 20 MB is the per-image limit vision APIs commonly document; a larger image would fail at the provider, after the upload.
 const maxImageBytes = 20 * 1000 * 1000;
 
 type Extracted = Omit<IngestedFile, 'name' | 'displayPath' | 'resolvedFrom' | 'size' | 'sha256'>;
