@@ -35,7 +35,7 @@ export function QuickApp() {
       <AskForm input={input} />
       <QuickToolbar />
       <ClipboardPreview />
-      <FileJobs />
+      <FileJobs inlineConfirm />
       <div className="quick-scroll" ref={scroller} onScroll={stick.onScroll} role="log" aria-label="Answer">
         <div className="quick-content">
           <QuickMessages messages={messages} />

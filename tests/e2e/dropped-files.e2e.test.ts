@@ -238,4 +238,26 @@ describe('dropping a file on the quick window', () => {
       await page.context().close();
     }
   });
+
+  it('asks about a large file in the window itself, and shows its progress there', async () => {
+    await setConfirmAbove(0);
+    const page = await suite.session.newPage();
+    try {
+      const quick = new QuickWindow(page);
+      await quick.open(suite.session.host.quickUrl);
+      const quickFiles = new DroppedFiles(page);
+      suite.session.model.setCompletionHandler(() => ({ delayMs: 300, text: 'Notes.' }));
+      suite.session.model.setScenario({ kind: 'stream', chunks: wordsOf('All quiet. QUICK-LARGE-END') });
+      await quickFiles.drop(page.locator('.quick'), [largeLog('quick-big.log')]);
+      const confirm = quickFiles.confirmation('quick-big.log');
+      await confirm.waitFor();
+      // In the window's flow, not over it: the quick window is only as tall as what it shows.
+      expect(await confirm.evaluate((el) => getComputedStyle(el).position)).not.toBe('fixed');
+      await confirm.getByRole('button', { name: 'Explain' }).click();
+      await quickFiles.progress('quick-big.log').waitFor();
+      await expect.poll(() => quick.answers().first().textContent(), { timeout: 20_000 }).toContain('QUICK-LARGE-END');
+    } finally {
+      await page.context().close();
+    }
+  });
 });

@@ -10,7 +10,7 @@ import { FileProgress } from './file-progress';
  * the parts done, a refusal and a folder's files. Shown above the question
  * box; `conversationId` filters to the conversation on screen (undefined: all).
  */
-export function FileJobs({ conversationId }: { conversationId?: string | null }) {
+export function FileJobs({ conversationId, inlineConfirm = false }: { conversationId?: string | null; inlineConfirm?: boolean }) {
   const jobs = useFileJobs((s) => s.jobs);
   const offers = useFileJobs((s) => s.offers);
   // Progress belongs to its conversation; readings, refusals and questions show wherever the person is.
@@ -27,7 +27,15 @@ export function FileJobs({ conversationId }: { conversationId?: string | null })
       {offers.map((offer) => (
         <DirectoryOffer key={offer.id} offer={offer} />
       ))}
-      {confirming?.prepared && <ConfirmExplainDialog summary={confirming.prepared.plan} onExplain={() => confirmJob(confirming.id)} onCancel={() => cancelJob(confirming.id)} />}
+      {confirming?.prepared && (
+        <ConfirmExplainDialog
+          key={confirming.id}
+          summary={confirming.prepared.plan}
+          inline={inlineConfirm}
+          onExplain={() => confirmJob(confirming.id)}
+          onCancel={() => cancelJob(confirming.id)}
+        />
+      )}
     </div>
   );
 }
