@@ -38,7 +38,14 @@ export interface UsageServiceDeps {
   now?: () => number;
 }
 
-const money = (usd: number) => `$${usd < 10 ? usd.toFixed(2) : usd.toFixed(0)}`;
+/** Cents, or the tenths of a cent a small budget was set in ($0.025 stays $0.025). */
+const money = (usd: number) => `$${usd < 10 ? usd.toFixed(4).replace(/0{1,2}$/, '') : usd.toFixed(2)}`;
+
+/**
+ * Costs are sums of products of floating-point prices: $0.02 spent against
+ * 80 % of $0.025 must count as reached, though 0.025 * 0.8 is 0.020000000000000004.
+ */
+const reached = (spent: number, mark: number) => spent >= mark - 1e-9;
 
 /**
  * Tokens, cost, budgets and the dashboard's figures. The chat service asks it
@@ -62,7 +69,7 @@ export function createUsageService(deps: UsageServiceDeps) {
     const spentTodayUsd = repo.spent(today, today);
     const spentThisMonthUsd = repo.spent(`${today.slice(0, 8)}01`, today);
     const b = budgets();
-    const levelOf = (spent: number, budget: number | null) => (budget === null ? 0 : spent >= budget ? 2 : spent >= budget * BUDGET_WARNING_SHARE ? 1 : 0);
+    const levelOf = (spent: number, budget: number | null) => (budget === null ? 0 : reached(spent, budget) ? 2 : reached(spent, budget * BUDGET_WARNING_SHARE) ? 1 : 0);
     const day = levelOf(spentTodayUsd, b.dailyUsd);
     const month = levelOf(spentThisMonthUsd, b.monthlyUsd);
     const level = Math.max(day, month);

@@ -10,7 +10,7 @@ export interface Bar {
 
 const width = 640;
 const height = 180;
-const pad = { top: 12, right: 8, bottom: 24, left: 8 };
+const pad = { top: 20, right: 8, bottom: 24, left: 8 };
 
 /**
  * A bar chart drawn as SVG, no library: one bar per day. It is an image to
@@ -33,6 +33,14 @@ export function BarChart({ caption, bars, summary }: { caption: string; bars: Ba
       <figcaption id={captionId}>{caption}</figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={captionId} aria-describedby={summaryId}>
         <line className="axis" x1={pad.left} x2={width - pad.right} y1={pad.top + plotH} y2={pad.top + plotH} />
+        {max > 0 && (
+          <>
+            <line className="grid" x1={pad.left} x2={width - pad.right} y1={pad.top} y2={pad.top} />
+            <text className="tick" x={width - pad.right} y={pad.top - 6} textAnchor="end">
+              {bars.find((b) => b.value === max)!.text}
+            </text>
+          </>
+        )}
         {bars.map((b, i) => {
           const h = max === 0 ? 0 : (b.value / max) * plotH;
           const x = pad.left + i * slot + (slot - barW) / 2;

@@ -28,7 +28,8 @@ export function BudgetNotice({ canSend, onSendAnyway }: { canSend: boolean; onSe
   const budget = (day ? status.budgets.dailyUsd : status.budgets.monthlyUsd) ?? 0;
   const spent = day ? status.spentTodayUsd : status.spentThisMonthUsd;
   const which = day ? 'today’s' : 'this month’s';
-  const share = budget > 0 ? Math.floor((spent / budget) * 100) : 100;
+  // The nudge keeps 79.999… (floating-point cents) from reading as 79 %.
+  const share = budget > 0 ? Math.floor((spent / budget) * 100 + 1e-6) : 100;
   const openUsage = (
     <button type="button" className="link" onClick={() => useUsageStore.getState().setDashboardOpen(true)}>
       Budgets

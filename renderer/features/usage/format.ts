@@ -3,12 +3,15 @@ const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
 export const formatCount = (n: number) => whole.format(n);
 
-/** Dollars with as many decimals as small sums need to not read as $0.00. */
+/** Cents, and the tenths of a cent small sums and budgets need ($0.025 is not $0.03); never "$0.00" for something. */
 export function formatUsd(usd: number): string {
   if (usd === 0) return '$0.00';
-  if (usd < 0.01) return `$${usd.toFixed(4)}`;
-  return `$${usd.toFixed(2)}`;
+  if (usd >= 100) return `$${usd.toFixed(2)}`;
+  return `$${usd.toFixed(4).replace(/0{1,2}$/, '')}`;
 }
+
+/** "1 request", "2 requests". */
+export const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 export function formatMs(ms: number | null): string {
   if (ms === null) return '–';

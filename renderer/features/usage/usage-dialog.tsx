@@ -6,7 +6,7 @@ import { useUsageStore } from '../../stores/usage-store';
 import { downloadFile } from '../conversations/download-file';
 import { BarChart } from './bar-chart';
 import { BudgetForm } from './budget-form';
-import { formatCount, formatUsd, shortDay } from './format';
+import { formatCount, formatUsd, plural, shortDay } from './format';
 import { PriceTable } from './price-table';
 import { rangeFor, rangePresets, type RangePreset } from './usage-range';
 import { DaysTable, ErrorsTable, GroupTable, MonthsTable, SpeedTable, TotalsList } from './usage-tables';
@@ -102,13 +102,13 @@ export function UsageDialog() {
             <section className="usage-charts" aria-label="Per day">
               <BarChart
                 caption="Requests per day"
-                bars={summary.days.map((d) => ({ label: shortDay(d.day), value: d.requests, text: `${formatCount(d.requests)} requests` }))}
-                summary={`${formatCount(summary.totals.requests)} requests in ${summary.days.length} days. ${busiest(summary, (d) => d.requests, (n) => `${formatCount(n)} requests`)}`}
+                bars={summary.days.map((d) => ({ label: shortDay(d.day), value: d.requests, text: plural(d.requests, 'request') }))}
+                summary={`${plural(summary.totals.requests, 'request')} in ${plural(summary.days.length, 'day')}. ${busiest(summary, (d) => d.requests, (n) => plural(n, 'request'))}`}
               />
               <BarChart
                 caption="Cost per day"
                 bars={summary.days.map((d) => ({ label: shortDay(d.day), value: d.costUsd, text: formatUsd(d.costUsd) }))}
-                summary={`${formatUsd(summary.totals.costUsd)} in ${summary.days.length} days. ${busiest(summary, (d) => d.costUsd, formatUsd)}`}
+                summary={`${formatUsd(summary.totals.costUsd)} in ${plural(summary.days.length, 'day')}. ${busiest(summary, (d) => d.costUsd, formatUsd)}`}
               />
             </section>
             <div className="usage-columns">
