@@ -11,6 +11,7 @@ import { encryptedPdf, pdfWithText, pdfWithoutText, restrictedPdf } from '../fix
 import { png } from '../fixtures/files/png-fixture';
 import { makeFifo, makeSymlink } from '../fixtures/files/special-files';
 import { crlf, csvText, encode, jsonText, logText, sources } from '../fixtures/files/text-fixtures';
+import { pptx } from '../fixtures/files/pptx-fixture';
 import { xlsx } from '../fixtures/files/xlsx-fixture';
 import { zip } from '../fixtures/files/zip-writer';
 import { makeTempDir, removeTempDir } from '../fixtures/temp-dir';
@@ -136,6 +137,16 @@ describe('ingesting a file from a path', () => {
     expect(file.summary).toContain('ordered: date, 2 distinct, no empty values');
   });
 
+  it('reads a PowerPoint deck slide by slide, in the deck’s order, with the speaker notes', async () => {
+    const bytes = pptx([
+      { lines: ['Q3 review', 'Sales & margins'], notes: ['Open with the headline number.'] },
+      { lines: ['Risks', 'Supplier delays'] },
+    ]);
+    const file = accepted(await ingestFile({ path: put('review.pptx', bytes) }));
+    expect(file).toMatchObject({ kind: 'markdown', mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' });
+    expect(file.pages).toEqual(['## Slide 1\nQ3 review\nSales & margins\n\nNotes:\nOpen with the headline number.', '## Slide 2\nRisks\nSupplier delays']);
+  });
+
   it('summarises JSON by its shape', async () => {
     const file = accepted(await ingestFile({ path: put('users.json', jsonText) }));
     expect(file.kind).toBe('json');
@@ -191,7 +202,7 @@ describe('ingesting a file from a path', () => {
   });
 
   it.each([
-    ['slides.pptx', zip({ '[Content_Types].xml': '<x/>', 'ppt/presentation.xml': '<x/>' }), 'binary', 'Export it as PDF'],
+    ['pictures.pptx', pptx([{ lines: [] }]), 'empty', 'no text on its slides'],
     ['blank.xlsx', xlsx({ Sheet1: [] }), 'empty', 'no cells filled in'],
     ['old.doc', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), 'binary', 'Save it as .docx'],
     ['logs.tar.gz', gzipSync(tarWith('app.log')), 'archive', 'a tar archive (gzip-compressed)'],

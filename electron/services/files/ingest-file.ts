@@ -13,6 +13,7 @@ import { extractPdfPages } from './pdf-text';
 import { assertWithinLimit, readFileSafely, type FileBytes } from './read-file-safely';
 import { decodeText } from './text-decoding';
 import { guessTextKind } from './text-kind';
+import { readPptxSlides } from './pptx-slides';
 import { readXlsxSheets, sheetCsv } from './xlsx-sheets';
 import { maxInflatedPartBytes, readZipEntry, zipEntries, zipFlavour, type ZipEntry } from './zip-entries';
 
@@ -112,7 +113,6 @@ async function extractBinaryFormat(signature: Signature, bytes: Buffer, name: st
 }
 
 const zipAdvice: Record<string, string> = {
-  pptx: 'a PowerPoint presentation, which Parley cannot read yet. Export it as PDF and drop that instead.',
   opendocument: 'an OpenDocument file, which Parley cannot read yet. Save it as .docx, .csv or .pdf and drop that instead.',
   epub: 'an EPUB book, which Parley cannot read yet.',
   jar: 'a Java archive. Parley does not open archives: extract it and drop the file you want explained.',
@@ -131,11 +131,21 @@ async function extractZip(bytes: Buffer, name: string): Promise<Extracted> {
     return { kind: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', text };
   }
   if (flavour === 'xlsx' && entries) return extractWorkbook(bytes, entries, name);
+  if (flavour === 'pptx' && entries) return extractDeck(bytes, entries, name);
   const advice = zipAdvice[flavour];
   if (advice) refuse(flavour === 'jar' ? 'archive' : 'binary', `${name} is ${advice}`);
   const files = entries?.filter((e) => !e.name.endsWith('/')).length;
   const holding = files === undefined ? '' : ` holding ${files} file${files === 1 ? '' : 's'}`;
   return refuse('archive', `${name} is a zip archive${holding}. Parley does not open archives: extract it and drop the file you want explained.`);
+}
+
+/** A deck is explained as a document whose pages are its slides. */
+function extractDeck(bytes: Buffer, entries: ZipEntry[], name: string): Extracted {
+  const slides = readPptxSlides(bytes, entries);
+  if (!slides) refuse('unreadable-content', `${name} looks like a PowerPoint presentation but Parley could not read it. Export it as PDF and drop that instead.`);
+  if (slides.every((slide) => slide.trim() === '')) refuse('empty', `${name} is a presentation with no text on its slides (pictures only?). Export it as PDF and drop screenshots of its slides instead.`);
+  const pages = slides.map((slide, i) => `## Slide ${i + 1}\n${slide}`.trim());
+  return { kind: 'markdown', mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', pages, text: pages.join('\n\n') };
 }
 
 /** A workbook is explained as data: each sheet as CSV, summarised like a CSV file. */

@@ -1,0 +1,60 @@
+import { posix } from 'node:path';
+import { maxInflatedPartBytes, readZipEntry, type ZipEntry } from './zip-entries';
+
+/**
+ * The text of a PowerPoint deck, slide by slide in the deck's order, with
+ * each slide's speaker notes: what a person wants explained, and natural
+ * pages for splitting a long deck. Pictures and layout are left out.
+ */
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return entities[e] ?? whole;
+  });
+}
+
+/** DrawingML paragraphs: each <a:p> a line, its runs' <a:t> joined. */
+function paragraphs(xml: string): string[] {
+  return [...xml.matchAll(/<a:p\b[^>]*>([\s\S]*?)<\/a:p>/g)]
+    .map((p) => [...(p[1] ?? '').matchAll(/<a:t\b[^>]*>([\s\S]*?)<\/a:t>/g)].map((t) => decodeXml(t[1] ?? '')).join(''))
+    .filter((line) => line.trim() !== '');
+}
+
+/** Relationship ids to part paths, resolved against the folder of the part they belong to. */
+function relationships(xml: string | null, folder: string): Map<string, { target: string; type: string }> {
+  const map = new Map<string, { target: string; type: string }>();
+  for (const m of (xml ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\sId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\sTarget="([^"]*)"/.exec(m[0])?.[1];
+    const type = /\sType="([^"]*)"/.exec(m[0])?.[1] ?? '';
+    if (id && target) map.set(id, { target: target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(folder, target)), type });
+  }
+  return map;
+}
+
+export function readPptxSlides(bytes: Uint8Array, entries: readonly ZipEntry[]): string[] | null {
+  const part = (name: string): string | null => {
+    const entry = entries.find((e) => e.name === name);
+    const data = entry ? readZipEntry(bytes, entry, maxInflatedPartBytes) : null;
+    return data ? data.toString('utf8') : null;
+  };
+  const presentation = part('ppt/presentation.xml');
+  if (!presentation) return null;
+  const rels = relationships(part('ppt/_rels/presentation.xml.rels'), 'ppt');
+  const slides: string[] = [];
+  for (const m of presentation.matchAll(/<p:sldId\b[^>]*>/g)) {
+    const id = /\s[\w]+:id="([^"]*)"/.exec(m[0])?.[1];
+    const path = id ? rels.get(id)?.target : undefined;
+    const xml = path ? part(path) : null;
+    if (!path || xml === null) continue;
+    const slideRels = relationships(part(posix.join(posix.dirname(path), '_rels', `${posix.basename(path)}.rels`)), posix.dirname(path));
+    const notesPath = [...slideRels.values()].find((r) => r.type.endsWith('/notesSlide'))?.target;
+    // Notes slides repeat the slide number and its image placeholder; their body text is what the speaker says.
+    const notes = notesPath ? paragraphs(part(notesPath) ?? '').filter((line) => !/^\d+$/.test(line.trim())) : [];
+    const lines = paragraphs(xml);
+    slides.push([...lines, ...(notes.length > 0 ? ['', 'Notes:', ...notes] : [])].join('\n'));
+  }
+  return slides;
+}
