@@ -119,6 +119,7 @@ export function createBackend(options: BackendOptions): Backend {
   const providers = createProviderService({
     provider,
     keys,
+    log,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.localProbeUrls ? { localProbeUrls: options.localProbeUrls } : {}),
     ...(options.localProbeTimeoutMs ? { localProbeTimeoutMs: options.localProbeTimeoutMs } : {}),

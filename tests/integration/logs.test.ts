@@ -56,6 +56,15 @@ describe('the log in the data folder', () => {
     expect(readFileSync(path.join(data.dir, 'logs', 'parley.log'), 'utf8')).not.toMatch(/private question/);
   });
 
+  it('records a failed model listing in Settings by provider, code and status', async () => {
+    primary.setModelList({ status: 401 });
+    const tb = makeBackend({ baseUrl: primary.baseUrl, dataDir: data.dir });
+    expect(await tb.call('providers:models', { providerId: 'openai' })).toMatchObject({ ok: false, error: { code: 'INVALID_KEY' } });
+    await tb.close();
+    primary.setModelList(['test-model']);
+    expect(logOf(data.dir).find((l) => l.area === 'providers')).toMatchObject({ level: 'warn', message: 'Listing the models failed', providerId: 'openai', code: 'INVALID_KEY', status: 401 });
+  });
+
   it('records a switch to the fallback, and a success after retrying', async () => {
     primary.setScenario({ kind: 'status', status: 500 });
     const tb = makeBackend({ baseUrl: primary.baseUrl, dataDir: data.dir });

@@ -66,10 +66,14 @@ describe('the keychain store when the keyring is locked', () => {
     expect(await store().get('openai')).toBe('sk-test-saved');
   });
 
-  it('says it is locked, and never lists its own items to find out (keytar crashes on a locked one)', async () => {
+  it('never lists its own items to see whether a keychain answers (keytar crashes on a locked one)', async () => {
     fake.saved.set('openai', 'sk-test-saved');
     fake.locked = true;
-    expect(await store().problem()).toBe(lockedMessage);
+    const s = store();
+    await s.problem();
+    await s.get('openai').catch(() => undefined);
+    await s.set('openai', 'sk-test-new').catch(() => undefined);
+    expect(fake.calls.filter((c) => c.startsWith('find')).length).toBeGreaterThan(0);
     expect(fake.calls.filter((c) => c === 'find Parley')).toEqual([]);
   });
 });

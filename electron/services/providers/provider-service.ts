@@ -6,6 +6,8 @@ import type { KeyService } from '../secrets/key-service';
 import type { ProviderSettingsService } from '../settings/provider-settings';
 import { defaultLocalProbeUrls, probeLocalServers, type LocalProbeUrls } from './local-server-probe';
 import { providerError } from './provider-errors';
+import type { Logger } from '../logging/logger';
+import { errorCode } from '../logging/redaction';
 
 /** Listing models is quick everywhere; a server that takes longer is as good as unreachable for Settings. */
 const listTimeoutMs = 10_000;
@@ -16,6 +18,8 @@ export interface ProviderServiceDeps {
   fetch?: typeof globalThis.fetch;
   localProbeUrls?: LocalProbeUrls;
   localProbeTimeoutMs?: number;
+  /** Failed model listings and connection tests, by provider, code and status. */
+  log?: Logger;
 }
 
 /** The providers section of Settings: the list, each provider's models, a connection test, and local servers found at first run. */
@@ -33,7 +37,9 @@ export function createProviderService(deps: ProviderServiceDeps) {
     } catch (err) {
       // Said in Settings itself, so "add it in Settings" would point to where the person already is.
       if (err instanceof AppError && err.code === 'NO_API_KEY') throw new AppError('NO_API_KEY', `Save a key for ${provider.name} first.`);
-      throw providerError(err, provider);
+      const mapped = providerError(err, provider);
+      deps.log?.warn('providers', 'Listing the models failed', { providerId: provider.id, kind: provider.kind, code: mapped.code, ...errorCode(err) });
+      throw mapped;
     }
   }
 

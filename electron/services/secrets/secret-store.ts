@@ -8,6 +8,6 @@ export interface SecretStore {
   get(account: string): Promise<string | null>;
   set(account: string, secret: string): Promise<void>;
   delete(account: string): Promise<boolean>;
-  /** null when usable; otherwise a sentence saying why not. */
+  /** null when the store answers; otherwise a sentence saying why not. A locked keyring answers: its get (on a null), set and delete then refuse with KEYCHAIN_UNAVAILABLE. */
   problem(): Promise<string | null>;
 }
