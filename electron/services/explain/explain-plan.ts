@@ -118,7 +118,7 @@ export async function planExplanation(o: PlanOptions): Promise<ExplanationPlan> 
 
   const estimated = text.length > (o.exactUpTo ?? 1_000_000);
   const units = textUnits(text, count, partBudget, estimated ? estimatingCounter(text, count) : count);
-  const fileTokens = units.reduce((n, u) => n + u.tokens, 0);
+  const fileTokens = units.totalTokens;
   const whole = [{ index: 0, label: 'the whole file', range: 'the whole file', start: 0, end: text.length, text, prefix: '', tokens: fileTokens, firstLine: 1, lastLine: text.split('\n').length }];
   let inline = fileTokens <= contextWindow - finalAnswerTokens - inlineOverhead;
   let parts = inline ? whole : packParts({ text, kind: file.kind, sections: sectionsOf(file.kind, text, file.pages), units, budget: partBudget });

@@ -1,6 +1,6 @@
 import type { FileKind } from '../../../shared/file-explanation';
 import { lineStarts, type Section } from './file-sections';
-import { unitAt, type TextUnit } from './text-units';
+import { unitAt, type TextUnits } from './text-units';
 
 export interface PlannedPart {
   /** 0-based; labels and prompts say `part index+1 of n`. */
@@ -32,13 +32,13 @@ interface Draft {
  * (short functions, short pages) share a part, and a section too large for
  * one part is cut between lines.
  */
-export function packParts(input: { text: string; kind: FileKind; sections: Section[]; units: TextUnit[]; budget: number }): PlannedPart[] {
+export function packParts(input: { text: string; kind: FileKind; sections: Section[]; units: TextUnits; budget: number }): PlannedPart[] {
   const { text, units, sections, budget } = input;
   if (units.length === 0) return [];
   const unitStarts = sections.map((s) => unitAt(units, s.offset));
   const sum = (a: number, b: number) => {
     let n = 0;
-    for (let i = a; i < b; i++) n += units[i]!.tokens;
+    for (let i = a; i < b; i++) n += units.tokens(i);
     return n;
   };
 
@@ -64,7 +64,7 @@ export function packParts(input: { text: string; kind: FileKind; sections: Secti
     if (current) drafts.push(current);
     current = { startUnit: a, endUnit: a, tokens: 0 };
     for (let u = a; u < b; u++) {
-      const t = units[u]!.tokens;
+      const t = units.tokens(u);
       if (current.tokens + t > room(current.startUnit) && current.endUnit > current.startUnit) {
         drafts.push(current);
         current = { startUnit: u, endUnit: u, tokens: 0 };
@@ -75,11 +75,11 @@ export function packParts(input: { text: string; kind: FileKind; sections: Secti
   }
   if (current) drafts.push(current);
 
-  const prefix = repeatHeader ? text.slice(0, units[headerEnd - 1]!.end) : '';
+  const prefix = repeatHeader ? text.slice(0, units.end(headerEnd - 1)) : '';
   const starts = lineStarts(text);
   return drafts.map((d, index) => {
-    const start = units[d.startUnit]!.start;
-    const end = units[d.endUnit - 1]!.end;
+    const start = units.start(d.startUnit);
+    const end = units.end(d.endUnit - 1);
     const ownPrefix = repeatHeader && start > 0 ? prefix : '';
     const firstLine = lineOf(starts, start);
     const lastLine = lineOf(starts, end - 1);
@@ -98,7 +98,7 @@ export function packParts(input: { text: string; kind: FileKind; sections: Secti
 }
 
 /** 1-based line of an offset. */
-function lineOf(starts: number[], offset: number): number {
+function lineOf(starts: Int32Array, offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

@@ -13,6 +13,64 @@ export interface TextUnit {
 }
 
 /**
+ * The units of a file, in two typed arrays rather than an object per line:
+ * a 10 MB source file has hundreds of thousands of lines, and as objects
+ * they took twice the file's size again (bench/ingest.ts, peak memory).
+ * Units tile the text, so a unit ends where the next one starts.
+ */
+export class TextUnits {
+  private starts: Int32Array;
+  private counts: Int32Array;
+  private size = 0;
+  /** The sum of every unit's tokens. */
+  totalTokens = 0;
+
+  constructor(
+    private readonly textLength: number,
+    expected = 16,
+  ) {
+    this.starts = new Int32Array(Math.max(16, expected));
+    this.counts = new Int32Array(Math.max(16, expected));
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  push(start: number, tokens: number): void {
+    if (this.size === this.starts.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts);
+      this.counts = grow(this.counts);
+    }
+    this.starts[this.size] = start;
+    this.counts[this.size] = tokens;
+    this.size += 1;
+    this.totalTokens += tokens;
+  }
+
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+
+  end(i: number): number {
+    return i + 1 < this.size ? this.starts[i + 1]! : this.textLength;
+  }
+
+  tokens(i: number): number {
+    return this.counts[i]!;
+  }
+
+  at(i: number): TextUnit {
+    return { start: this.start(i), end: this.end(i), tokens: this.tokens(i) };
+  }
+}
+
+/**
  * Counting line by line gives a count a little above the whole text's (a
  * newline and the next line's indentation can be one token together), so a
  * part whose lines add up to its budget fits. Lines repeat a lot in logs,
@@ -20,10 +78,13 @@ export interface TextUnit {
  * `countLineOf` may estimate (see token-estimate.ts); a line cut because it
  * is too long for a part is always counted exactly, piece by piece.
  */
-export function textUnits(text: string, count: (s: string) => number, maxTokens: number, countLineOf: (s: string) => number = count): TextUnit[] {
+export function textUnits(text: string, count: (s: string) => number, maxTokens: number, countLineOf: (s: string) => number = count): TextUnits {
   const memo = new Map<string, number>();
+  // An estimate costs less than looking a line up, and a memo of every distinct line of a 10 MB file held
+  // more memory than the file itself (bench/ingest.ts): only exact counts are remembered.
+  const estimating = countLineOf !== count;
   const countLine = (line: string): number => {
-    if (line.length > 200) return countLineOf(line);
+    if (estimating || line.length > 200) return countLineOf(line);
     let n = memo.get(line);
     if (n === undefined) {
       n = countLineOf(line);
@@ -31,15 +92,16 @@ export function textUnits(text: string, count: (s: string) => number, maxTokens:
     }
     return n;
   };
-  const units: TextUnit[] = [];
+  // Lines run about 40 characters in code and logs: room for that many units at first, doubled when short.
+  const units = new TextUnits(text.length, Math.ceil(text.length / 40));
   let start = 0;
   while (start < text.length) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl + 1;
     const line = text.slice(start, end);
     const tokens = countLine(line);
-    if (tokens <= maxTokens) units.push({ start, end, tokens });
-    else units.push(...cutLine(line, start, tokens, count, maxTokens));
+    if (tokens <= maxTokens) units.push(start, tokens);
+    else for (const piece of cutLine(line, start, tokens, count, maxTokens)) units.push(piece.start, piece.tokens);
     start = end;
   }
   return units;
@@ -70,12 +132,12 @@ function cutLine(line: string, offset: number, tokens: number, count: (s: string
 }
 
 /** The index of the unit that starts at or contains `offset`. */
-export function unitAt(units: TextUnit[], offset: number): number {
+export function unitAt(units: TextUnits, offset: number): number {
   let lo = 0;
   let hi = units.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (units[mid]!.start <= offset) lo = mid;
+    if (units.start(mid) <= offset) lo = mid;
     else hi = mid - 1;
   }
   return lo;
