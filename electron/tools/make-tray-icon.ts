@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
+import { encodePng } from './png';
 
 const colour = [0x4f, 0x6b, 0xed] as const;
 /** Samples per pixel edge: smooth edges at 16 px without a rasteriser. */
@@ -38,57 +38,22 @@ function covered(x: number, y: number): boolean {
   return inRoundedRect(x, y, 0.04, 0.1, 0.96, 0.74, 0.2) || inTriangle(x, y, [0.2, 0.66], [0.46, 0.66], [0.16, 0.94]);
 }
 
-function pixels(size: number): Buffer {
-  const rowBytes = 1 + size * 4;
-  const raw = Buffer.alloc(rowBytes * size);
-  for (let py = 0; py < size; py++) {
-    raw[py * rowBytes] = 0; // filter: none
-    for (let px = 0; px < size; px++) {
-      let hits = 0;
-      for (let sy = 0; sy < SUPERSAMPLE; sy++) {
-        for (let sx = 0; sx < SUPERSAMPLE; sx++) {
-          if (covered((px + (sx + 0.5) / SUPERSAMPLE) / size, (py + (sy + 0.5) / SUPERSAMPLE) / size)) hits++;
-        }
-      }
-      const at = py * rowBytes + 1 + px * 4;
-      raw.set([...colour, Math.round((255 * hits) / SUPERSAMPLE ** 2)], at);
+/** Fraction of the pixel's samples inside the shape, 0–1. */
+export function coverage(shape: (x: number, y: number) => boolean, px: number, py: number, size: number, supersample = SUPERSAMPLE): number {
+  let hits = 0;
+  for (let sy = 0; sy < supersample; sy++) {
+    for (let sx = 0; sx < supersample; sx++) {
+      if (shape((px + (sx + 0.5) / supersample) / size, (py + (sy + 0.5) / supersample) / size)) hits++;
     }
   }
-  return raw;
+  return hits / supersample ** 2;
 }
 
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of data) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
+/** The bubble in unit coordinates, for the application icon to draw at its own scale. */
+export const bubble = covered;
 
 export function trayIconPng(size: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(pixels(size), { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return encodePng(size, (x, y) => [...colour, Math.round(255 * coverage(covered, x, y, size))]);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -2,12 +2,16 @@
  * Builds Electron's copies of the native addons, leaving node_modules (the
  * Node build the tests use) untouched:
  *
- *   npx tsx electron/tools/prepare-native.ts [--force] [--stage]
+ *   npx tsx electron/tools/prepare-native.ts [--force] [--stage] [--arch=arm64]
  *
  * node_modules/<m> is copied to .native/electron-<version>/node_modules/<m>
  * and rebuilt there with node-gyp against Electron's headers (the flags
  * @electron/rebuild uses). A stamp records what was built, so later runs are
- * instant. --stage also copies the runtime files to out/native for packaging.
+ * instant. --stage also copies the runtime files to out/native for packaging
+ * (electron-builder's beforePack hook, electron/tools/before-pack.cjs, runs it
+ * per architecture). A build for another architecture than this machine's
+ * goes to .native/electron-<version>-<arch>, so it never replaces the one
+ * `npm start` loads.
  *
  * Environment: PARLEY_ELECTRON_DIST_URL, a mirror of https://electronjs.org/headers;
  * PARLEY_ELECTRON_NODEDIR, Electron's headers already unpacked (offline builds).
@@ -136,7 +140,8 @@ async function assertNotNodeAbi(binding: string): Promise<void> {
 
 export async function prepareNative(o: PrepareOptions): Promise<string> {
   const log = o.log ?? ((line: string) => console.log(`prepare-native: ${line}`));
-  const nativeRoot = devNativeRoot(o.appDir, o.electronVersion);
+  const crossArch = o.arch !== undefined && o.arch !== process.arch;
+  const nativeRoot = crossArch ? `${devNativeRoot(o.appDir, o.electronVersion)}-${o.arch}` : devNativeRoot(o.appDir, o.electronVersion);
   const modulesDir = path.join(nativeRoot, 'node_modules');
   const stampFile = path.join(nativeRoot, 'stamp.json');
   const stamp: Stamp = {
@@ -179,7 +184,8 @@ export async function prepareNative(o: PrepareOptions): Promise<string> {
       );
     }
   }
-  await assertNotNodeAbi(paths.betterSqlite3Binding);
+  // Another architecture's binary does not load here at all, so the check would prove nothing.
+  if (!crossArch) await assertNotNodeAbi(paths.betterSqlite3Binding);
 
   writeFileSync(stampFile, `${JSON.stringify(stamp, null, 2)}\n`);
   log(`done: ${path.relative(o.appDir, modulesDir)}`);
@@ -202,10 +208,12 @@ export function stageNative(appDir: string, modulesDir: string): string {
 
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
+  const arch = process.argv.find((a) => a.startsWith('--arch='))?.slice('--arch='.length);
   const modulesDir = await prepareNative({
     appDir: root,
     electronVersion: electronVersion(root),
     force: args.has('--force'),
+    ...(arch ? { arch } : {}),
     ...(process.env.PARLEY_ELECTRON_DIST_URL ? { distUrl: process.env.PARLEY_ELECTRON_DIST_URL } : {}),
     ...(process.env.PARLEY_ELECTRON_NODEDIR ? { nodedir: process.env.PARLEY_ELECTRON_NODEDIR } : {}),
   });
