@@ -98,6 +98,18 @@ describe('dropping files on the main window', () => {
     expect(await chat.page.getByRole('heading', { level: 1 }).textContent()).toBe('Hello there');
   });
 
+  it('takes files from a picker too, for those who do not drag: attached to the conversation on screen', async () => {
+    const { chat } = suite;
+    await chat.ask('Picker please');
+    await expect.poll(() => chat.answers().first().textContent()).toContain('You said: Picker please');
+    const [chooser] = await Promise.all([chat.page.waitForEvent('filechooser'), chat.page.getByRole('button', { name: 'Attach files to this conversation' }).click()]);
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.setFiles({ name: 'picked.sh', mimeType: 'text/x-sh', buffer: Buffer.from('#!/bin/sh\necho picked\n') });
+    await expect.poll(() => files.attachments(chat.questions().last()).first().getAttribute('aria-label')).toMatch(/^picked\.sh, /);
+    await expect.poll(() => chat.answers().count()).toBe(2);
+    expect(await chat.page.getByRole('heading', { level: 1 }).textContent()).toBe('Picker please');
+  });
+
   it('explains several files at once, each in its own conversation', async () => {
     const { chat } = suite;
     const overlayFor = await files.dragOver(chat.page.locator('main'), [source, { name: 'b.md', content: '# B\n\nA note.\n' }]);

@@ -5,6 +5,7 @@ import type { PromptTemplate } from '../../../shared/prompt-templates';
 import { useTemplatePicker } from '../templates/use-template-picker';
 import { TemplateChip } from '../templates/template-chip';
 import { FileJobs } from '../files/file-jobs';
+import { AttachFileButton } from '../files/attach-file-button';
 import { BudgetNotice } from '../usage/budget-notice';
 import { useUsageStore } from '../../stores/usage-store';
 
@@ -58,6 +59,7 @@ export function Composer({ streamingMessageId, sending, onSend, onStop }: Compos
           void submit();
         }}
       >
+        <AttachFileButton conversationId={conversationId} />
         <textarea
           ref={input}
           aria-label="Message"
