@@ -4,6 +4,7 @@ import { Composer } from './composer';
 import { ConversationOptionsButton } from './conversation-options-dialog';
 import { ConversationProviderPicker } from './conversation-provider-picker';
 import { MessageList } from './message-list';
+import { ConversationCost } from '../usage/message-cost';
 
 const noMessages: never[] = [];
 
@@ -19,6 +20,7 @@ export function ChatView() {
     <main className="chat" aria-label={title}>
       <div className="chat-header">
         <h1 className="chat-title">{title}</h1>
+        <ConversationCost />
         <ConversationProviderPicker />
         <ConversationOptionsButton />
       </div>

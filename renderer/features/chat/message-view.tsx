@@ -6,6 +6,7 @@ import { MessageActions } from './message-actions';
 import { MessageEditor } from './message-editor';
 import { MessageAttachments } from '../files/message-attachments';
 import { ReusedNote } from '../files/reused-note';
+import { MessageCost } from '../usage/message-cost';
 
 const statusNote: Partial<Record<Message['status'], string>> = {
   cancelled: 'Stopped',
@@ -56,6 +57,7 @@ export function MessageView({ message }: { message: Message }) {
           {message.model}
         </p>
       )}
+      <MessageCost message={message} />
       {message.error && (
         <div role="alert" className="message-error">
           {message.error.message}
