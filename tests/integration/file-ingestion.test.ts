@@ -147,6 +147,23 @@ describe('ingesting a file from a path', () => {
     expect(file.pages).toEqual(['## Slide 1\nQ3 review\nSales & margins\n\nNotes:\nOpen with the headline number.', '## Slide 2\nRisks\nSupplier delays']);
   });
 
+  it('reads an RTF document (TextEdit’s default) as its text, without the markup', async () => {
+    const rtf = [
+      '{\\rtf1\\ansi\\ansicpg1252\\cocoartf2759',
+      '{\\fonttbl\\f0\\fswiss\\fcharset0 Helvetica;}',
+      '{\\colortbl;\\red255\\green255\\blue255;}',
+      '{\\*\\expandedcolortbl;;}',
+      '\\pard\\tx566\\pardirnatural\\partightenfactor0',
+      '',
+      '\\f0\\b\\fs24 \\cf0 Meeting notes\\',
+      "\\b0 Caf\\'e9 opens at 9 \\'96 bring \\{braces\\}.\\par",
+      'Unicode: \\u26085?\\u26412? done.\\par',
+      '}',
+    ].join('\n');
+    const file = accepted(await ingestFile({ path: put('notes.rtf', rtf) }));
+    expect(file).toMatchObject({ kind: 'text', mime: 'application/rtf', text: 'Meeting notes\nCafé opens at 9 – bring {braces}.\nUnicode: 日本 done.' });
+  });
+
   it('summarises JSON by its shape', async () => {
     const file = accepted(await ingestFile({ path: put('users.json', jsonText) }));
     expect(file.kind).toBe('json');

@@ -14,6 +14,7 @@ import { assertWithinLimit, readFileSafely, type FileBytes } from './read-file-s
 import { decodeText } from './text-decoding';
 import { guessTextKind } from './text-kind';
 import { readPptxSlides } from './pptx-slides';
+import { isRtf, rtfToText } from './rtf-text';
 import { readXlsxSheets, sheetCsv } from './xlsx-sheets';
 import { maxInflatedPartBytes, readZipEntry, zipEntries, zipFlavour, type ZipEntry } from './zip-entries';
 
@@ -178,6 +179,11 @@ function extractText(bytes: Buffer, name: string): Extracted {
   if (!decoded) refuse('binary', `${name} is a binary file, not text Parley can explain.`);
   const { text, encoding } = decoded;
   if (text.trim() === '') refuse('empty', `${name} holds only blank space: there is nothing to explain.`);
+  if (isRtf(text)) {
+    const plain = rtfToText(text);
+    if (plain === '') refuse('empty', `${name} is a rich-text document with no text in it.`);
+    return { kind: 'text', mime: 'application/rtf', encoding, text: plain };
+  }
   if (name.toLowerCase().endsWith('.ipynb')) {
     const notebook = notebookText(text);
     if (notebook) return { kind: 'code', mime: 'application/x-ipynb+json', encoding, text: notebook.text, language: notebook.language };
