@@ -175,6 +175,15 @@ describe('a file five times the context', () => {
     expect(done.content).not.toContain(`Notes on part ${prepared.plan.parts}.`);
     expect(fake.requests).toHaveLength(0);
     expect(await tb.value('files:stop', { messageId: id })).toEqual({ stopped: false });
+
+    // Explaining it again goes on from the parts already paid for.
+    const partsDone = Number(/^Stopped after (\d+) of/.exec(done.content)![1]);
+    fake.setCompletionHandler((r) => ({ text: `Notes on part ${partOf(r)}.` }));
+    const before = fake.completions.length;
+    const again = await tb.value('files:explain', { fileId: prepared.fileId, confirm: true });
+    expect((await tb.waitForDone(again.assistantMessage.id, 30_000)).status).toBe('complete');
+    expect(fake.completions.length - before).toBe(prepared.plan.parts - partsDone);
+    for (let k = 1; k <= prepared.plan.parts; k++) expect(userText(fake.requests.at(-1)!)).toContain(`Notes on part ${k}.`);
   });
 });
 

@@ -176,7 +176,10 @@ export function createFileExplanationService(deps: FileExplanationDeps) {
 
   async function explain(input: ExplainFileInput): Promise<ExplainFileOutput> {
     let entry = preparation.get(input.fileId);
-    if (input.conversationId) entry = await preparation.replanFor(entry, input.conversationId);
+    // Prepared for one conversation and explained in another (or in a new one, on the default model): planned for the model that reads it.
+    entry = await preparation.replanFor(entry, input.conversationId);
+    // Explaining again after a Stop goes on from the parts done; Regenerate starts over.
+    if (input.regenerate) entry.done = [];
     const prepared = preparation.describe(entry);
     if (prepared.needsConfirmation && !input.confirm && !(prepared.reused && !input.regenerate)) {
       const cost = prepared.plan.estimatedCostUsd === null ? 'an unknown cost' : `about $${prepared.plan.estimatedCostUsd.toFixed(2)}`;

@@ -120,7 +120,7 @@ export function createFilePreparation(deps: PreparationDeps) {
     },
 
     /** The same file planned for another conversation's model (a drop prepared for one window, explained into another). */
-    async replanFor(entry: PreparedEntry, conversationId: string): Promise<PreparedEntry> {
+    async replanFor(entry: PreparedEntry, conversationId: string | undefined): Promise<PreparedEntry> {
       const options = deps.context.effective(conversationId);
       if (options.model === entry.model && options.maxOutputTokens === entry.options.maxOutputTokens) return entry;
       const next: PreparedEntry = { ...entry, model: options.model, options, done: [], ...(await plan(entry.file, options, entry.template)) };
