@@ -41,6 +41,12 @@ describe('the log', () => {
     expect(JSON.stringify(lines)).not.toMatch(/secret plans|a,b,c|You are/);
   });
 
+  it('keeps its own time, level, area and message whatever fields are given', () => {
+    const { logger, lines } = memoryLogger();
+    logger.info('chat', 'Parley sentence', { message: 'a person wrote this', level: 'error', time: 'then' });
+    expect(lines[0]).toEqual({ time: '2026-01-02T03:04:05.000Z', level: 'info', area: 'chat', message: 'Parley sentence' });
+  });
+
   it('does not write objects whole, so a message or request cannot slip in through one', () => {
     const { logger, lines } = memoryLogger();
     logger.error('ipc', 'x', { detail: { content: 'hidden words' } as never });

@@ -40,7 +40,10 @@ export function createLogger(options: LoggerOptions): Logger {
   const log = (level: LogLevel) => (area: string, message: string, fields?: LogFields) => {
     if (rank[level] < threshold) return;
     try {
-      const line = { time: now().toISOString(), level, area, message: scrubText(message, secrets.all), ...sanitiseFields(fields, secrets.all) };
+      const details = sanitiseFields(fields, secrets.all);
+      // A field cannot stand in for the line's own four (a `message` field could carry someone's words).
+      for (const own of ['time', 'level', 'area', 'message']) delete details[own];
+      const line = { time: now().toISOString(), level, area, message: scrubText(message, secrets.all), ...details };
       options.write(`${JSON.stringify(line)}\n`);
     } catch {
       // A log line is never worth an exception in the code that wrote it.
