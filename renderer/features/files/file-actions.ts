@@ -100,9 +100,12 @@ async function explain(id: string, confirm: boolean): Promise<void> {
     ...(confirm ? { confirm } : {}),
     ...(job.regenerate ? { regenerate: true } : {}),
   });
-  if (!r.ok) return updateJob(id, { state: 'refused', error: r.error.message });
+  if (!r.ok) {
+    updateJob(id, { state: 'refused', error: r.error.message });
+    return forgetEarlyEvents();
+  }
   const ended = earlyDone.get(r.value.assistantMessage.id);
-  earlyDone.clear();
+  earlyDone.delete(r.value.assistantMessage.id);
   const out = ended ? { ...r.value, assistantMessage: ended } : r.value;
   sink?.show(out, job.show);
   const messageId = out.assistantMessage.id;
@@ -110,9 +113,16 @@ async function explain(id: string, confirm: boolean): Promise<void> {
     const reused = { fileId: job.prepared.fileId, name: job.prepared.name, conversationId: out.conversation.id, prepared: job.prepared };
     useFileJobs.setState((s) => ({ reused: { ...s.reused, [messageId]: reused } }));
   }
-  if (out.assistantMessage.status !== 'streaming') return removeJob(id);
-  updateJob(id, { state: 'explaining', conversationId: out.conversation.id, messageId, progress: earlyProgress.get(messageId) ?? null });
-  earlyProgress.delete(messageId);
+  if (out.assistantMessage.status !== 'streaming') removeJob(id);
+  else updateJob(id, { state: 'explaining', conversationId: out.conversation.id, messageId, progress: earlyProgress.get(messageId) ?? null });
+  forgetEarlyEvents();
+}
+
+/** What was held for a start nobody is waiting on any more (another window's explanation) is let go. */
+function forgetEarlyEvents(): void {
+  if (starting()) return;
+  earlyProgress.clear();
+  earlyDone.clear();
 }
 
 /** Stop keeps the parts already explained; the answer ends as "Stopped". */
@@ -140,18 +150,21 @@ export function dismissOffer(offerId: string): void {
   useFileJobs.setState((s) => ({ offers: s.offers.filter((o) => o.id !== offerId) }));
 }
 
+const starting = () => useFileJobs.getState().jobs.some((j) => j.state === 'starting');
+
 /** Progress of large files, and the end of every explanation this window started. */
 export function connectFileEvents(): () => void {
   const offProgress = parley.subscribe('files:progress', ({ messageId, progress }) => {
     const job = useFileJobs.getState().jobs.find((j) => j.messageId === messageId);
     if (job) updateJob(job.id, { progress });
-    else earlyProgress.set(messageId, progress);
+    // Kept only while one of ours is starting: another window's explanations are not ours to hold.
+    else if (starting()) earlyProgress.set(messageId, progress);
   });
   const offDone = parley.subscribe('chat:done', ({ message }) => {
     earlyProgress.delete(message.id);
     const job = useFileJobs.getState().jobs.find((j) => j.messageId === message.id);
     if (job) removeJob(job.id);
-    else if (useFileJobs.getState().jobs.some((j) => j.state === 'starting')) earlyDone.set(message.id, message);
+    else if (starting()) earlyDone.set(message.id, message);
   });
   return () => {
     offProgress();
