@@ -11,6 +11,7 @@ import { encryptedPdf, pdfWithText, pdfWithoutText, restrictedPdf } from '../fix
 import { png } from '../fixtures/files/png-fixture';
 import { makeFifo, makeSymlink } from '../fixtures/files/special-files';
 import { crlf, csvText, encode, jsonText, logText, sources } from '../fixtures/files/text-fixtures';
+import { odt } from '../fixtures/files/odt-fixture';
 import { pptx } from '../fixtures/files/pptx-fixture';
 import { xlsx } from '../fixtures/files/xlsx-fixture';
 import { zip } from '../fixtures/files/zip-writer';
@@ -95,6 +96,12 @@ describe('ingesting a file from a path', () => {
     const file = accepted(await ingestFile({ path: put('plan.docx', bytes) }));
     expect(file.kind).toBe('docx');
     expect(file.text).toBe('# Release plan\n\nWe ship on Monday.\n\n## Risks\n\nThe build may fail.');
+  });
+
+  it('reads an OpenDocument text with its headings as markdown', async () => {
+    const bytes = odt([{ heading: 1, text: 'Minutes' }, 'Budget approved & signed.', { heading: 2, text: 'Next steps' }, 'Hire two people.']);
+    const file = accepted(await ingestFile({ path: put('minutes.odt', bytes) }));
+    expect(file).toMatchObject({ kind: 'docx', mime: 'application/vnd.oasis.opendocument.text', text: '# Minutes\n\nBudget approved & signed.\n\n## Next steps\n\nHire two people.' });
   });
 
   it('summarises a CSV and keeps its full text for splitting', async () => {

@@ -9,6 +9,7 @@ import { defaultMaxFileBytes, hardMaxFileBytes, type FileSource, type IngestOpti
 import { gunzipMember } from './gzip-member';
 import { summariseJson } from './json-summary';
 import { notebookText } from './notebook-text';
+import { isOpenDocumentText, readOdtText } from './odt-text';
 import { extractPdfPages } from './pdf-text';
 import { assertWithinLimit, readFileSafely, type FileBytes } from './read-file-safely';
 import { decodeText } from './text-decoding';
@@ -114,7 +115,7 @@ async function extractBinaryFormat(signature: Signature, bytes: Buffer, name: st
 }
 
 const zipAdvice: Record<string, string> = {
-  opendocument: 'an OpenDocument file, which Parley cannot read yet. Save it as .docx, .csv or .pdf and drop that instead.',
+  opendocument: 'an OpenDocument spreadsheet or presentation, which Parley cannot read yet. Save it as .xlsx, .csv or .pdf and drop that instead.',
   epub: 'an EPUB book, which Parley cannot read yet.',
   jar: 'a Java archive. Parley does not open archives: extract it and drop the file you want explained.',
 };
@@ -133,6 +134,12 @@ async function extractZip(bytes: Buffer, name: string): Promise<Extracted> {
   }
   if (flavour === 'xlsx' && entries) return extractWorkbook(bytes, entries, name);
   if (flavour === 'pptx' && entries) return extractDeck(bytes, entries, name);
+  if (flavour === 'opendocument' && entries && isOpenDocumentText(bytes, entries)) {
+    const text = readOdtText(bytes, entries);
+    if (text === null) refuse('unreadable-content', `${name} looks like an OpenDocument text but Parley could not read it. Save it as .docx and drop that instead.`);
+    if (text === '') refuse('empty', `${name} is a document with no text in it.`);
+    return { kind: 'docx', mime: 'application/vnd.oasis.opendocument.text', text };
+  }
   const advice = zipAdvice[flavour];
   if (advice) refuse(flavour === 'jar' ? 'archive' : 'binary', `${name} is ${advice}`);
   const files = entries?.filter((e) => !e.name.endsWith('/')).length;
