@@ -163,6 +163,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.fileContextWindow ? { contextWindow: options.fileContextWindow } : {}),
+    log,
   });
   const handlers = createHandlers({ files, fileSettings, conversations: conversationService, quickAsk, quickWindow, messages, chat, keys, provider, providers, conversationProvider: createConversationProvider({ db, conversations, registry: provider.registry, emit }), search: createSearchService(createSearchRepository(db)), conversationSettings, appearance, dataTransfer: createDataTransferService(conversations, messages, createImportRepository(db)), templates, startupNotices, usage });
   const invoke = createRouter(handlers, {

@@ -65,6 +65,20 @@ describe('the log in the data folder', () => {
     expect(logOf(data.dir).find((l) => l.area === 'providers')).toMatchObject({ level: 'warn', message: 'Listing the models failed', providerId: 'openai', code: 'INVALID_KEY', status: 401 });
   });
 
+  it('records a failed file explanation by provider and code, never the name or text of the file', async () => {
+    primary.setScenario({ kind: 'status', status: 401 });
+    primary.setCompletionHandler(() => ({ status: 401 }));
+    const tb = makeBackend({ baseUrl: primary.baseUrl, dataDir: data.dir });
+    const bytes = Buffer.from('Ledger of the okapi-orchard: 42 crates.\n').toString('base64');
+    const prepared = await tb.value('files:prepare', { source: { kind: 'bytes', name: 'okapi-orchard.txt', base64: bytes } });
+    const started = await tb.value('files:explain', { fileId: prepared.fileId });
+    expect((await tb.waitForDone(started.assistantMessage.id, 20_000)).status).toBe('error');
+    await tb.close();
+    primary.setCompletionHandler(null);
+    expect(logOf(data.dir).find((l) => l.area === 'files')).toMatchObject({ level: 'warn', message: 'A file explanation failed', providerId: 'openai', code: 'INVALID_KEY' });
+    expect(readFileSync(path.join(data.dir, 'logs', 'parley.log'), 'utf8')).not.toMatch(/okapi|Ledger/);
+  });
+
   it('records a switch to the fallback, and a success after retrying', async () => {
     primary.setScenario({ kind: 'status', status: 500 });
     const tb = makeBackend({ baseUrl: primary.baseUrl, dataDir: data.dir });

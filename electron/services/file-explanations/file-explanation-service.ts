@@ -8,6 +8,8 @@ import type { AttachmentRepository } from '../../db/attachment-repository';
 import type { ConversationRepository } from '../../db/conversation-repository';
 import type { MessageRepository } from '../../db/message-repository';
 import { AppError } from '../app-error';
+import type { Logger } from '../logging/logger';
+import { errorCode } from '../logging/redaction';
 import { defaultStreamTimings, streamAnswer, type StreamTimings } from '../chat/answer-stream';
 import type { EmitEvent } from '../chat/chat-service';
 import { createProviderClients } from '../chat/provider-client';
@@ -36,6 +38,8 @@ export interface FileExplanationDeps {
   timings?: Partial<StreamTimings>;
   /** The window to plan against instead of the catalogue's (tests use a small one). */
   contextWindow?: number;
+  /** Failed explanations, by provider and error code: never the file's name or text. */
+  log?: Logger;
 }
 
 interface ActiveRun {
@@ -85,6 +89,9 @@ export function createFileExplanationService(deps: FileExplanationDeps) {
 
   function finish(conversationId: string, assistant: Message, content: string, outcome: Pick<ExplanationResult, 'status' | 'error' | 'usage' | 'costUsd'>, started: number): void {
     const now = Date.now();
+    if (outcome.status === 'error') {
+      deps.log?.warn('files', 'A file explanation failed', { providerId: deps.conversations.get(conversationId)?.providerId ?? null, code: outcome.error?.code ?? null });
+    }
     // Over before the window hears so: a Stop pressed on the finished answer finds nothing to stop.
     active.delete(assistant.id);
     const { stored, unsaved: notStored } = unsaved.finish(assistant, {
@@ -141,7 +148,11 @@ export function createFileExplanationService(deps: FileExplanationDeps) {
           find: () => null,
           save: (e) => {
             if (result) finish(conversationId, assistant, result.text, result, started);
-            deps.attachments.explanationStoreFor(assistant.id, keyParts).save(e);
+            try {
+              deps.attachments.explanationStoreFor(assistant.id, keyParts).save(e);
+            } catch {
+              // Only reuse is lost (a full disk): the explanation itself is stored and shown.
+            }
           },
         },
         key: keyParts,
@@ -169,6 +180,8 @@ export function createFileExplanationService(deps: FileExplanationDeps) {
       if (r && r.status !== 'complete') finish(conversationId, assistant, keptParts(r, plan.parts.length), r, started);
       if (r?.status === 'complete') entry.done = [];
     } catch (err) {
+      // Class and code only: a parser's message may quote the file.
+      if (!(err instanceof AppError)) deps.log?.error('files', 'Explaining a file failed inside Parley', errorCode(err));
       const error = err instanceof AppError ? err.toShape() : { code: 'INTERNAL' as const, message: String(err) };
       finish(conversationId, assistant, deps.messages.get(assistant.id)?.content ?? '', { status: 'error', error, usage: { promptTokens: 0, completionTokens: 0 }, costUsd: null }, started);
     }
