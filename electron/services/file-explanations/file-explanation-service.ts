@@ -148,11 +148,7 @@ export function createFileExplanationService(deps: FileExplanationDeps) {
           find: () => null,
           save: (e) => {
             if (result) finish(conversationId, assistant, result.text, result, started);
-            try {
-              deps.attachments.explanationStoreFor(assistant.id, keyParts).save(e);
-            } catch {
-              // Only reuse is lost (a full disk): the explanation itself is stored and shown.
-            }
+            deps.attachments.explanationStoreFor(assistant.id, keyParts).save(e);
           },
         },
         key: keyParts,
