@@ -63,4 +63,23 @@ describe('the usage dashboard', () => {
     await expect.poll(() => suite.chat.alerts().first().textContent()).toContain('budget of $0.025 is spent');
     expect(await suite.chat.composer.inputValue()).toBe('Still more');
   });
+
+  it('lets a model’s price be changed, and a model the catalogue lacks be priced', async () => {
+    const usage = await new UsageDashboard(suite.chat.page).open();
+    await usage.root.getByText('Prices per model').click();
+    await usage.root.getByLabel('Input price of gpt-4o', { exact: true }).fill('4');
+    await usage.root.getByLabel('Another model').fill('llama3.1:8b');
+    await usage.root.getByRole('button', { name: 'Add model' }).click();
+    await usage.root.getByLabel('Output price of llama3.1:8b').fill('0.5');
+    await usage.root.getByRole('button', { name: 'Save prices' }).click();
+    await expect.poll(() => usage.root.getByRole('status').filter({ hasText: 'Prices saved' }).count()).toBe(1);
+    await usage.table('Prices in US$ per million tokens').scrollIntoViewIfNeeded();
+    await suite.chat.page.screenshot({ path: '/tmp/parley-usage-prices.png' });
+
+    const { prices } = (await suite.session.invoke('settings:getPrices', {})) as { prices: { model: string; inputPerMillion: number; outputPerMillion: number; edited: boolean }[] };
+    expect(prices.find((p) => p.model === 'gpt-4o')).toMatchObject({ inputPerMillion: 4, outputPerMillion: 10, edited: true });
+    expect(prices.find((p) => p.model === 'llama3.1:8b')).toMatchObject({ inputPerMillion: 0, outputPerMillion: 0.5, edited: true });
+    // The first test's dear price is still there, untouched by this save.
+    expect(prices.find((p) => p.model === 'gpt-4o-mini')).toMatchObject({ inputPerMillion: 1000, edited: true });
+  });
 });
