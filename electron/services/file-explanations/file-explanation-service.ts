@@ -148,7 +148,11 @@ export function createFileExplanationService(deps: FileExplanationDeps) {
           find: () => null,
           save: (e) => {
             if (result) finish(conversationId, assistant, result.text, result, started);
-            deps.attachments.explanationStoreFor(assistant.id, keyParts).save(e);
+            try {
+              deps.attachments.explanationStoreFor(assistant.id, keyParts).save(e);
+            } catch {
+              // Only reuse is lost (a full disk): the explanation itself is stored and shown.
+            }
           },
         },
         key: keyParts,
