@@ -228,6 +228,16 @@ describe('refusals', () => {
   });
 });
 
+describe('without a key', () => {
+  it('prepares (nothing is sent) but refuses to explain with NO_API_KEY, writing nothing', async () => {
+    const keyless = makeBackend({ baseUrl: fake.baseUrl, apiKey: null, fileContextWindow: contextWindow });
+    const prepared = await keyless.value('files:prepare', { source: pathSource(put('keyless.txt', 'Some notes.\n')) });
+    expect(await keyless.call('files:explain', { fileId: prepared.fileId })).toMatchObject({ ok: false, error: { code: 'NO_API_KEY' } });
+    expect(await keyless.value('conversations:list', {})).toEqual([]);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
 describe('files opened from outside the window', () => {
   it('prepares each and hands it to the window once', async () => {
     const file = put('opened.txt', 'Opened with Parley.\n');
