@@ -2,6 +2,7 @@ import type { Message } from '../../shared/domain';
 import { AnswerMarkdown } from './lazy-markdown';
 import { splitQuotedContext } from './quoted-context';
 import { ReusedNote } from '../features/files/reused-note';
+import { MessageAttachments } from '../features/files/message-attachments';
 
 const statusNote: Partial<Record<Message['status'], string>> = { cancelled: 'Stopped', interrupted: 'Interrupted' };
 
@@ -11,7 +12,7 @@ export function QuickMessages({ messages }: { messages: Message[] }) {
     <>
       {messages.map((m) =>
         m.role === 'user' ? (
-          <QuickQuestion key={m.id} content={m.content} />
+          <QuickQuestion key={m.id} message={m} />
         ) : (
           <QuickAnswer key={m.id} message={m} />
         ),
@@ -20,12 +21,13 @@ export function QuickMessages({ messages }: { messages: Message[] }) {
   );
 }
 
-function QuickQuestion({ content }: { content: string }) {
-  const { context, question } = splitQuotedContext(content);
+function QuickQuestion({ message }: { message: Message }) {
+  const { context, question } = splitQuotedContext(message.content);
   return (
     <article className="quick-question" aria-label="You">
       <p className="user-text">{question}</p>
       {context && <blockquote className="quick-quote">{context}</blockquote>}
+      <MessageAttachments conversationId={message.conversationId} messageId={message.id} />
     </article>
   );
 }

@@ -242,6 +242,7 @@ describe('dropping a file on the quick window', () => {
       await expect.poll(() => quickFiles.overlay().textContent()).toBe('Drop to explain quick.py here');
       await page.locator('.quick').dispatchEvent('drop', { dataTransfer: held });
       await expect.poll(() => quick.answers().first().textContent(), { timeout: 15_000 }).toContain('QUICK-FILE-END');
+      await expect.poll(() => quickFiles.attachments(quick.questions().first()).first().getAttribute('aria-label')).toMatch(/^quick\.py, Code, /);
 
       await quickFiles.drop(page.locator('.quick'), [{ name: 'quick.py', content: 'import sys\n\nprint(sys.argv[1:])\n' }]);
       await expect.poll(() => quickFiles.reusedLabel().count()).toBe(1);
