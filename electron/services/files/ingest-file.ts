@@ -1,23 +1,19 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { summariseCsv } from './csv-summary';
-import { extractDocxText } from './docx-text';
 import { FileRefusedError, formatBytes, refuse } from './file-refusal';
 import { sniffSignature, type Signature } from './file-signature';
 import { imageInfo } from './image-info';
-import { defaultMaxFileBytes, hardMaxFileBytes, type FileSource, type IngestOptions, type IngestResult, type IngestedFile } from './ingested-file';
 import { gunzipMember } from './gzip-member';
+import { defaultMaxFileBytes, hardMaxFileBytes, type Extracted, type FileSource, type IngestOptions, type IngestResult, type IngestedFile } from './ingested-file';
 import { summariseJson } from './json-summary';
 import { notebookText } from './notebook-text';
-import { isOpenDocumentText, readOdtText } from './odt-text';
 import { extractPdfPages } from './pdf-text';
 import { assertWithinLimit, readFileSafely, type FileBytes } from './read-file-safely';
+import { isRtf, rtfToText } from './rtf-text';
 import { decodeText } from './text-decoding';
 import { guessTextKind } from './text-kind';
-import { readPptxSlides } from './pptx-slides';
-import { isRtf, rtfToText } from './rtf-text';
-import { readXlsxSheets, sheetCsv } from './xlsx-sheets';
-import { maxInflatedPartBytes, readZipEntry, zipEntries, zipFlavour, type ZipEntry } from './zip-entries';
+import { extractZipFormat } from './zip-formats';
 
 /**
  * The one door into file ingestion: a path or dropped bytes in, the file's
@@ -87,7 +83,6 @@ async function extractGzipped(bytes: Buffer, name: string, maxBytes: number): Pr
 // 20 MB is the per-image limit vision APIs commonly document; a larger image would fail at the provider, after the upload.
 const maxImageBytes = 20 * 1000 * 1000;
 
-type Extracted = Omit<IngestedFile, 'name' | 'displayPath' | 'resolvedFrom' | 'size' | 'sha256'>;
 
 async function extractBinaryFormat(signature: Signature, bytes: Buffer, name: string): Promise<Extracted> {
   switch (signature.family) {
@@ -101,7 +96,7 @@ async function extractBinaryFormat(signature: Signature, bytes: Buffer, name: st
       }
       return { kind: 'image', mime: signature.mime, image: imageInfo(bytes, signature.mime) };
     case 'zip':
-      return extractZip(bytes, name);
+      return extractZipFormat(bytes, name);
     case 'office-legacy':
       return refuse('binary', `${name} is ${signature.label}, which Parley cannot read. Save it as .docx, .csv or .pdf and drop that instead.`);
     case 'archive':
@@ -112,73 +107,6 @@ async function extractBinaryFormat(signature: Signature, bytes: Buffer, name: st
       }
       return refuse('binary', `${name} is ${signature.label}, not text Parley can explain.`);
   }
-}
-
-const zipAdvice: Record<string, string> = {
-  opendocument: 'an OpenDocument spreadsheet or presentation, which Parley cannot read yet. Save it as .xlsx, .csv or .pdf and drop that instead.',
-  epub: 'an EPUB book, which Parley cannot read yet.',
-  jar: 'a Java archive. Parley does not open archives: extract it and drop the file you want explained.',
-};
-
-async function extractZip(bytes: Buffer, name: string): Promise<Extracted> {
-  const entries = zipEntries(bytes);
-  const flavour = entries ? zipFlavour(entries.map((e) => e.name)) : 'zip';
-  if (flavour === 'docx' && entries) {
-    // mammoth inflates without a bound: the document part is inflated here first, bounded, so a zip bomb stops here.
-    const document = entries.find((e) => e.name === 'word/document.xml');
-    if (!document || !readZipEntry(bytes, document, maxInflatedPartBytes)) {
-      refuse('unreadable-content', `${name} looks like a Word document but its text part could not be read (damaged, or too large once unpacked).`);
-    }
-    const text = await extractDocxText(bytes, name);
-    return { kind: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', text };
-  }
-  if (flavour === 'xlsx' && entries) return extractWorkbook(bytes, entries, name);
-  if (flavour === 'pptx' && entries) return extractDeck(bytes, entries, name);
-  if (flavour === 'opendocument' && entries && isOpenDocumentText(bytes, entries)) {
-    const text = readOdtText(bytes, entries);
-    if (text === null) refuse('unreadable-content', `${name} looks like an OpenDocument text but Parley could not read it. Save it as .docx and drop that instead.`);
-    if (text === '') refuse('empty', `${name} is a document with no text in it.`);
-    return { kind: 'docx', mime: 'application/vnd.oasis.opendocument.text', text };
-  }
-  const advice = zipAdvice[flavour];
-  if (advice) refuse(flavour === 'jar' ? 'archive' : 'binary', `${name} is ${advice}`);
-  const files = entries?.filter((e) => !e.name.endsWith('/')).length;
-  const holding = files === undefined ? '' : ` holding ${files} file${files === 1 ? '' : 's'}`;
-  return refuse('archive', `${name} is a zip archive${holding}. Parley does not open archives: extract it and drop the file you want explained.`);
-}
-
-/** A deck is explained as a document whose pages are its slides. */
-function extractDeck(bytes: Buffer, entries: ZipEntry[], name: string): Extracted {
-  const slides = readPptxSlides(bytes, entries);
-  if (!slides) refuse('unreadable-content', `${name} looks like a PowerPoint presentation but Parley could not read it. Export it as PDF and drop that instead.`);
-  if (slides.every((slide) => slide.trim() === '')) refuse('empty', `${name} is a presentation with no text on its slides (pictures only?). Export it as PDF and drop screenshots of its slides instead.`);
-  const pages = slides.map((slide, i) => `## Slide ${i + 1}\n${slide}`.trim());
-  return { kind: 'markdown', mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', pages, text: pages.join('\n\n') };
-}
-
-/** A workbook is explained as data: each sheet as CSV, summarised like a CSV file. */
-function extractWorkbook(bytes: Buffer, entries: ZipEntry[], name: string): Extracted {
-  const sheets = readXlsxSheets(bytes, entries);
-  if (!sheets) refuse('unreadable-content', `${name} looks like an Excel workbook but Parley could not read it. Export the sheet as CSV and drop that instead.`);
-  const filled = sheets
-    .filter((sheet) => sheet.rows.length > 0)
-    .map((sheet) => {
-      const csv = sheetCsv(sheet.rows);
-      return { name: sheet.name, csv, summary: summariseCsv(csv, ',') };
-    });
-  const [first] = filled;
-  if (!first) refuse('empty', `${name} is an Excel workbook with no cells filled in.`);
-  const { text: _summaryText, ...table } = first.summary;
-  const one = filled.length === 1;
-  return {
-    kind: 'csv',
-    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    text: one ? first.csv : filled.map((s) => `# Sheet: ${s.name}\n${s.csv}`).join('\n\n'),
-    table,
-    summary: one
-      ? `Workbook, sheet "${first.name}":\n${first.summary.text}`
-      : `Workbook with ${filled.length} sheets.\n\n${filled.map((s) => `Sheet "${s.name}":\n${s.summary.text}`).join('\n\n')}`,
-  };
 }
 
 function extractText(bytes: Buffer, name: string): Extracted {

@@ -46,4 +46,7 @@ export interface IngestedFile {
   json?: Omit<JsonSummary, 'sample'>;
 }
 
+/** What an extractor finds in the bytes; the name, path, size and hash are added around it. */
+export type Extracted = Omit<IngestedFile, 'name' | 'displayPath' | 'resolvedFrom' | 'size' | 'sha256'>;
+
 export type IngestResult = { ok: true; file: IngestedFile } | { ok: false; error: FileRefusal };
