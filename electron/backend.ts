@@ -160,6 +160,7 @@ export function createBackend(options: BackendOptions): Backend {
     templates,
     settings: fileSettings,
     emit,
+    budgetGuard: () => usage.guard(false),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.fileContextWindow ? { contextWindow: options.fileContextWindow } : {}),

@@ -238,6 +238,28 @@ describe('without a key', () => {
   });
 });
 
+describe('a spent budget', () => {
+  it('stops a new explanation before anything is written, but still shows a saved one', async () => {
+    const file = put('budget.txt', 'Notes worth explaining once.\n');
+    const first = await tb.value('files:prepare', { source: pathSource(file) });
+    await tb.waitForDone((await tb.value('files:explain', { fileId: first.fileId })).assistantMessage.id);
+    // A chat answer spends (at the default model's price) past a budget of a ten-millionth of a dollar.
+    const chat = await tb.send((await tb.newConversation()).id, 'Hello');
+    await tb.waitForDone(chat.assistantMessage.id);
+    await tb.value('settings:setBudgets', { dailyUsd: 0.000_000_1, monthlyUsd: null });
+    const requests = fake.requests.length;
+
+    const other = await tb.value('files:prepare', { source: pathSource(put('other.txt', 'Something new.\n')) });
+    const conversations = (await tb.value('conversations:list', {})).length;
+    expect(await tb.call('files:explain', { fileId: other.fileId })).toMatchObject({ ok: false, error: { code: 'BUDGET_EXCEEDED' } });
+    expect(await tb.value('conversations:list', {})).toHaveLength(conversations);
+
+    const again = await tb.value('files:prepare', { source: pathSource(file) });
+    expect((await tb.value('files:explain', { fileId: again.fileId })).reused).toBe(true);
+    expect(fake.requests.length).toBe(requests);
+  });
+});
+
 describe('files opened from outside the window', () => {
   it('prepares each and hands it to the window once', async () => {
     const file = put('opened.txt', 'Opened with Parley.\n');

@@ -38,6 +38,8 @@ export interface FileExplanationDeps {
   timings?: Partial<StreamTimings>;
   /** The window to plan against instead of the catalogue's (tests use a small one). */
   contextWindow?: number;
+  /** Throws BUDGET_EXCEEDED when the person's budget is spent; a reused explanation sends nothing and is not asked. */
+  budgetGuard?: () => void;
   /** Failed explanations, by provider and error code: never the file's name or text. */
   log?: Logger;
 }
@@ -202,7 +204,8 @@ export function createFileExplanationService(deps: FileExplanationDeps) {
     if (input.conversationId && deps.messages.hasStreaming(input.conversationId)) {
       throw new AppError('BUSY', 'An answer is still being written in this conversation. Stop it or wait for it to finish.');
     }
-    // The key is checked before anything is written, so a refusal leaves no empty question behind.
+    // The budget and the key are checked before anything is written, so a refusal leaves no empty question behind.
+    if (!saved) deps.budgetGuard?.();
     const client = saved ? null : await clientFor(deps.provider.forConversation(input.conversationId));
     const { conversation, created } = conversationFor(entry, input.conversationId);
     const { file } = entry;
