@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RequestEstimate } from '../../../shared/chat-options';
-import type { Usage } from '../../../shared/domain';
+import type { Message, Usage } from '../../../shared/domain';
+import type { EmitEvent } from '../chat/chat-service';
 import { encodingOf } from '../../../shared/model-catalogue';
 import { BUDGET_WARNING_SHARE, localDay, type BudgetStatus, type Budgets, type UsageRange, type UsageSummary } from '../../../shared/usage';
 import type { SettingsRepository } from '../../db/settings-repository';
@@ -82,6 +83,33 @@ export function createUsageService(deps: UsageServiceDeps) {
     };
   }
 
+  /** Stores one request's end; never throws (a full disk must not turn a finished answer into a failure). */
+  function record(r: FinishedRequest): void {
+    const usage = r.usage ?? { promptTokens: 0, completionTokens: 0 };
+    const cost = prices.costOf(r.model, usage.promptTokens, usage.completionTokens);
+    try {
+      repo.insert({
+        messageId: r.messageId,
+        conversationId: r.conversationId,
+        providerId: r.providerId,
+        model: r.model,
+        at: r.at,
+        day: localDay(r.at),
+        status: r.status,
+        errorCode: r.errorCode,
+        promptTokens: usage.promptTokens,
+        completionTokens: usage.completionTokens,
+        estimated: usage.estimated === true,
+        // Nothing sent, nothing billed, whether or not the model has a price.
+        costUsd: usage.promptTokens + usage.completionTokens === 0 ? 0 : cost,
+        ttftMs: r.ttftMs,
+        totalMs: r.totalMs,
+      });
+    } catch {
+      // The answer itself is stored (or reported unsaved) by the chat service; a missing usage row only under-counts.
+    }
+  }
+
   return {
     prices,
     status,
@@ -125,31 +153,23 @@ export function createUsageService(deps: UsageServiceDeps) {
       return usage ? prices.costOf(model, usage.promptTokens, usage.completionTokens) : null;
     },
 
-    /** Stores one request's end; never throws (a full disk must not turn a finished answer into a failure). */
-    record(r: FinishedRequest): void {
-      const usage = r.usage ?? { promptTokens: 0, completionTokens: 0 };
-      const cost = prices.costOf(r.model, usage.promptTokens, usage.completionTokens);
-      try {
-        repo.insert({
-          messageId: r.messageId,
-          conversationId: r.conversationId,
-          providerId: r.providerId,
-          model: r.model,
-          at: r.at,
-          day: localDay(r.at),
-          status: r.status,
-          errorCode: r.errorCode,
-          promptTokens: usage.promptTokens,
-          completionTokens: usage.completionTokens,
-          estimated: usage.estimated === true,
-          // Nothing sent, nothing billed, whether or not the model has a price.
-          costUsd: usage.promptTokens + usage.completionTokens === 0 ? 0 : cost,
-          ttftMs: r.ttftMs,
-          totalMs: r.totalMs,
-        });
-      } catch {
-        // The answer itself is stored (or reported unsaved) by the chat service; a missing usage row only under-counts.
-      }
+    record,
+
+    /**
+     * An emit for services that stream answers without the chat service
+     * (explaining a dropped file): each answer's end (chat:done) is recorded
+     * from the stored message, then passed on.
+     */
+    recordingAnswers(emit: EmitEvent, providerOf: (conversationId: string) => string | null): EmitEvent {
+      return (event, payload) => {
+        if (event === 'chat:done') {
+          const { conversationId, message } = payload as { conversationId: string; message: Message };
+          if (message.role === 'assistant' && message.status !== 'streaming' && message.model) {
+            record({ conversationId, messageId: message.id, providerId: providerOf(conversationId), model: message.model, at: message.createdAt, status: message.status, errorCode: message.error?.code ?? null, usage: message.usage, ttftMs: message.ttftMs, totalMs: message.totalMs });
+          }
+        }
+        emit(event, payload);
+      };
     },
 
     summary(range: UsageRange): UsageSummary {
