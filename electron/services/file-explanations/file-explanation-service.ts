@@ -207,10 +207,11 @@ export function createFileExplanationService(deps: FileExplanationDeps) {
     // The budget and the key are checked before anything is written, so a refusal leaves no empty question behind.
     if (!saved) deps.budgetGuard?.();
     const client = saved ? null : await clientFor(deps.provider.forConversation(input.conversationId));
-    const { conversation, created } = conversationFor(entry, input.conversationId);
     const { file } = entry;
     const now = Date.now();
-    const [userMessage, assistantMessage] = deps.messages.transaction(() => {
+    // One transaction: a write that fails (a full disk) leaves no empty "Explain" conversation behind.
+    const { conversation, created, userMessage, assistantMessage } = deps.messages.transaction(() => {
+      const { conversation, created } = conversationFor(entry, input.conversationId);
       const parentId = deps.messages.newestIn(conversation.id)?.id ?? null;
       const user = deps.messages.insert({ id: randomUUID(), conversationId: conversation.id, parentId, role: 'user', content: `Explain ${file.name}`, status: 'complete', model: null, now });
       const assistant = deps.messages.insert({
@@ -237,7 +238,7 @@ export function createFileExplanationService(deps: FileExplanationDeps) {
         now,
       });
       deps.conversations.touch(conversation.id, now);
-      return [user, assistant] as const;
+      return { conversation, created, userMessage: user, assistantMessage: assistant };
     });
     let shown = deps.conversations.get(conversation.id) ?? conversation;
     if (!created && shown.title === 'New chat' && userMessage.parentId === null) {
