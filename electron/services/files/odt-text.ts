@@ -1,3 +1,4 @@
+import { decodeXml } from './xml-entities';
 import { maxInflatedPartBytes, readZipEntry, type ZipEntry } from './zip-entries';
 
 /**
@@ -5,15 +6,6 @@ import { maxInflatedPartBytes, readZipEntry, type ZipEntry } from './zip-entries
  * content.xml: headings become markdown headings at their outline level,
  * paragraphs and list items lines, table rows lines of cells.
  */
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return entities[e] ?? whole;
-  });
-}
-
 export function isOpenDocumentText(bytes: Uint8Array, entries: readonly ZipEntry[]): boolean {
   const mimetype = entries.find((e) => e.name === 'mimetype');
   return (mimetype ? readZipEntry(bytes, mimetype, 1000)?.toString('latin1') : undefined) === 'application/vnd.oasis.opendocument.text';

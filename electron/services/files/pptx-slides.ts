@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { decodeXml } from './xml-entities';
 import { maxInflatedPartBytes, readZipEntry, type ZipEntry } from './zip-entries';
 
 /**
@@ -6,15 +7,6 @@ import { maxInflatedPartBytes, readZipEntry, type ZipEntry } from './zip-entries
  * each slide's speaker notes: what a person wants explained, and natural
  * pages for splitting a long deck. Pictures and layout are left out.
  */
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return entities[e] ?? whole;
-  });
-}
-
 /** DrawingML paragraphs: each <a:p> a line, its runs' <a:t> joined. */
 function paragraphs(xml: string): string[] {
   return [...xml.matchAll(/<a:p\b[^>]*>([\s\S]*?)<\/a:p>/g)]

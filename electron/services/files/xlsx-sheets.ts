@@ -1,3 +1,4 @@
+import { decodeXml } from './xml-entities';
 import { maxInflatedPartBytes, readZipEntry, type ZipEntry } from './zip-entries';
 
 /**
@@ -10,15 +11,6 @@ import { maxInflatedPartBytes, readZipEntry, type ZipEntry } from './zip-entries
 export interface Sheet {
   name: string;
   rows: string[][];
-}
-
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return entities[e] ?? whole;
-  });
 }
 
 function attribute(tag: string, name: string): string | undefined {
