@@ -5,8 +5,12 @@ import type { FileSourceInput } from '../../shared/dropped-files';
  * main reads the path itself. The browser host has no paths, and a File
  * made by a page (or not on disk) has none either ('') so those send their bytes.
  */
+export function pathOf(file: File): string {
+  return window.parley?.files.pathOf?.(file) ?? '';
+}
+
 export async function fileSource(file: File): Promise<FileSourceInput> {
-  const path = window.parley?.files.pathOf?.(file) ?? '';
+  const path = pathOf(file);
   if (path) return { kind: 'path', path };
   return { kind: 'bytes', name: file.name || 'dropped file', base64: await base64Of(file) };
 }

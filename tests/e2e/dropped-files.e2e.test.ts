@@ -135,6 +135,12 @@ describe('dropping files on the main window', () => {
 
     await chat.page.getByRole('button', { name: 'Dismiss the message about empty.txt' }).click();
     await expect.poll(() => files.refusal().count()).toBe(1);
+
+    // Over the size limit: refused before its bytes are even read into the page.
+    await suite.session.invoke('settings:setFiles', { maxFileBytes: 2_000, confirmAboveUsd: 1000, concurrency: 3 });
+    await files.drop(chat.page.locator('main'), [{ name: 'big.txt', content: 'x'.repeat(5_000) }]);
+    await expect.poll(() => files.refusal().last().textContent()).toContain('big.txt is 5.0 KB, over the 2.0 KB limit for files');
+    expect(suite.session.model.requests.length).toBe(asked);
   });
 });
 
@@ -190,6 +196,8 @@ describe('a file larger than the model’s context', () => {
 
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
+    // The focus is back in the question box, where it was before the dialog.
+    await expect.poll(() => chat.composer.evaluate((el) => el === document.activeElement)).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
     expect(suite.session.model.requests.length + suite.session.model.completions.length).toBe(asked);
     expect(await chat.conversation('Explain server.log').count()).toBe(0);

@@ -14,8 +14,14 @@ interface ConfirmExplainDialogProps {
 /** Asked before a large file costs anything: nothing is sent until Explain. */
 export function ConfirmExplainDialog({ summary, onExplain, onCancel, inline = false }: ConfirmExplainDialogProps) {
   const cancel = useRef<HTMLButtonElement>(null);
-  // Cancel holds the focus: an Enter pressed by habit must not spend money.
-  useEffect(() => cancel.current?.focus(), []);
+  // Cancel holds the focus: an Enter pressed by habit must not spend money. On closing, the focus goes back where it was.
+  useEffect(() => {
+    const before = document.activeElement;
+    cancel.current?.focus();
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+    };
+  }, []);
   const title = `Explain ${summary.fileName}?`;
   const body = (
     <>

@@ -2,7 +2,8 @@ import type { Message } from '../../../shared/domain';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { PreparedFile } from '../../../shared/dropped-files';
 import { parley } from '../../api/parley';
-import { fileSource } from '../../api/file-source';
+import { fileSource, pathOf } from '../../api/file-source';
+import { formatSize } from './plan-figures';
 import type { DropTarget, DroppedItem } from './dropped-files';
 import { findJob, newJobId, removeJob, updateJob, useFileJobs, type FileJob } from './file-jobs-store';
 
@@ -51,6 +52,8 @@ function addJob(job: Omit<FileJob, 'id' | 'messageId' | 'progress' | 'error'>): 
 async function startFile(file: File, target: DropTarget, conversationId: string | null, show: boolean): Promise<void> {
   const id = addJob({ name: file.name, target, conversationId, state: 'preparing', prepared: null, regenerate: false, show });
   try {
+    const tooLarge = await overSizeLimit(file);
+    if (tooLarge) return updateJob(id, { state: 'refused', error: tooLarge });
     const source = await fileSource(file);
     const r = await parley.files.prepare({ source, ...(conversationId ? { conversationId } : {}) });
     if (!r.ok) return updateJob(id, { state: 'refused', error: r.error.message });
@@ -58,6 +61,20 @@ async function startFile(file: File, target: DropTarget, conversationId: string 
   } catch (err) {
     updateJob(id, { state: 'refused', error: err instanceof Error ? err.message : String(err) });
   }
+}
+
+/**
+ * Bytes sent from the page are read whole first, so a file past the limit is
+ * refused here (in main's words) rather than loaded into the window's memory
+ * to be refused there. A path costs nothing to send: main checks it.
+ */
+async function overSizeLimit(file: File): Promise<string | null> {
+  if (pathOf(file)) return null;
+  const settings = await parley.settings.getFiles({});
+  if (!settings.ok) return null; // main checks again anyway
+  const max = settings.value.maxFileBytes;
+  if (file.size <= max) return null;
+  return `${file.name} is ${formatSize(file.size)}, over the ${formatSize(max)} limit for files. You can raise the limit in Settings.`;
 }
 
 /** A file main already read (opened from outside the window): it goes on as if dropped on the window. */
