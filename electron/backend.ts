@@ -37,6 +37,8 @@ import { errorFields } from './services/logging/redaction';
 import { createAttachmentRepository } from './db/attachment-repository';
 import { createFileExplanationService, type FileExplanationService } from './services/file-explanations/file-explanation-service';
 import { createFileSettings } from './services/file-explanations/file-settings';
+import { createUpdateSettings, type UpdateControl } from './services/settings/update-settings';
+import type { UpdateReady, UpdateSettings } from '../shared/app-updates';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -65,6 +67,10 @@ export interface BackendOptions {
   platform?: string;
   /** The context window dropped files are planned against instead of the catalogue's; tests use a small one. */
   fileContextWindow?: number;
+  /** False for a window that is a web page (the browser host): dropped files come as bytes, never as a path to read. */
+  acceptFilePaths?: boolean;
+  /** The packaged app's updater (electron/shell/auto-update.ts); absent, updates are never checked. */
+  updates?: UpdateControl;
 }
 
 export interface Backend {
@@ -80,6 +86,11 @@ export interface Backend {
   };
   /** Files given from outside the window (command line, "Open with…", dock): prepared, then handed to the window (files:opened). */
   openFile(filePath: string): Promise<void>;
+  updates: {
+    settings(): UpdateSettings;
+    /** An update is downloaded: the windows are told (app:updateReady) and app:restartToUpdate can install it. */
+    ready(update: UpdateReady): void;
+  };
   /** Answers still streaming are stopped and stored before the database closes. */
   close(): Promise<void>;
 }
@@ -150,6 +161,7 @@ export function createBackend(options: BackendOptions): Backend {
   const quickWindow = createQuickWindowService({ desktop, getConversation: conversationService.get, emit });
   const templates = createPromptTemplateLibrary(settings);
   const fileSettings = createFileSettings(settings);
+  const updates = createUpdateSettings(settings, options.updates);
   const files: FileExplanationService = createFileExplanationService({
     conversations,
     messages,
@@ -159,14 +171,16 @@ export function createBackend(options: BackendOptions): Backend {
     context: conversationSettings.context,
     templates,
     settings: fileSettings,
-    emit,
+    // An explanation's spending counts towards the budgets and shows on the dashboard like a chat answer's.
+    emit: usage.recordingAnswers(emit, (id) => conversations.get(id)?.providerId ?? null),
     budgetGuard: () => usage.guard(false),
+    ...(options.acceptFilePaths === false ? { acceptPaths: false } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.fileContextWindow ? { contextWindow: options.fileContextWindow } : {}),
     log,
   });
-  const handlers = createHandlers({ files, fileSettings, conversations: conversationService, quickAsk, quickWindow, messages, chat, keys, provider, providers, conversationProvider: createConversationProvider({ db, conversations, registry: provider.registry, emit }), search: createSearchService(createSearchRepository(db)), conversationSettings, appearance, dataTransfer: createDataTransferService(conversations, messages, createImportRepository(db)), templates, startupNotices, usage });
+  const handlers = createHandlers({ files, fileSettings, conversations: conversationService, quickAsk, quickWindow, messages, chat, keys, provider, providers, conversationProvider: createConversationProvider({ db, conversations, registry: provider.registry, emit }), search: createSearchService(createSearchRepository(db)), conversationSettings, appearance, updates, dataTransfer: createDataTransferService(conversations, messages, createImportRepository(db)), templates, startupNotices, usage });
   const invoke = createRouter(handlers, {
     isTrustedSender: options.isTrustedSender,
     onInternalError(channel, err) {
@@ -182,6 +196,13 @@ export function createBackend(options: BackendOptions): Backend {
     startupNotices,
     quickAsk: { settings: quickAsk.get, applyAtStart: quickAsk.applyAtStart },
     openFile: (filePath) => files.open(filePath),
+    updates: {
+      settings: updates.get,
+      ready(update) {
+        updates.markReady(update);
+        emit('app:updateReady', update);
+      },
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

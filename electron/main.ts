@@ -5,6 +5,7 @@ import { createKeytarSecretStore } from './services/secrets/keytar-secret-store'
 import { createFileLogger, type Logger } from './services/logging/logger';
 import { errorFields } from './services/logging/redaction';
 import { appPaths } from './shell/app-paths';
+import { createAutoUpdate, type AutoUpdate } from './shell/auto-update';
 import { createElectronDesktopShell } from './shell/electron-desktop-shell';
 import { createHotkey } from './shell/hotkey';
 import { connectIpc } from './shell/ipc-bridge';
@@ -31,6 +32,8 @@ let log: Logger | null = null;
 let mainWindow: BrowserWindow | null = null;
 let quickWindow: QuickWindow | null = null;
 let tray: ParleyTray | null = null;
+/** electron-updater, in the packaged app only; made with the backend, which stores its setting. */
+let updates: AutoUpdate | null = null;
 let quitting: 'no' | 'closing-backend' | 'ready' = 'no';
 /** Set by the first before-quit: from then on windows really close. */
 let shuttingDown = false;
@@ -101,6 +104,18 @@ async function start(): Promise<void> {
   log = createFileLogger({ dir: path.join(app.getPath('userData'), 'logs'), stderr: (line) => process.stderr.write(line) });
   log.info('startup', 'Parley starting', { electron: process.versions.electron, packaged: app.isPackaged });
   const native = locateNativeModules({ appDir: app.getAppPath(), isPackaged: app.isPackaged, electronVersion: process.versions.electron });
+  updates = createAutoUpdate({
+    isPackaged: app.isPackaged,
+    isEnabled: () => backend?.updates.settings().checkAutomatically ?? false,
+    onReady: (update) => backend?.updates.ready(update),
+    // What before-quit does, earlier: on macOS the installer closes the windows before before-quit comes.
+    beforeRestart: () => {
+      shuttingDown = true;
+      quickWindow?.destroy();
+      quickWindow = null;
+    },
+    log,
+  });
   backend = createBackend({
     desktop,
     dataDir: app.getPath('userData'),
@@ -108,6 +123,7 @@ async function start(): Promise<void> {
     isTrustedSender: senders.isTrustedSender,
     nativeBinding: native.betterSqlite3Binding,
     logger: log,
+    updates,
   });
   connectIpc(ipcMain, backend, senders);
   openMainWindow();
@@ -134,6 +150,7 @@ async function start(): Promise<void> {
     // An "Open at login" entry that cannot be written is not worth refusing to start over.
     console.error('Parley: applying the quick-ask settings failed', err);
   }
+  updates.start();
 }
 
 function onSecondLaunch(argv: string[], workingDirectory: string): void {
@@ -161,6 +178,7 @@ if (claimSingleInstance(app, onSecondLaunch)) {
   // Electron does not await before-quit: hold the quit, close the backend (stopping and storing live answers), then quit again.
   app.on('before-quit', (event) => {
     shuttingDown = true;
+    updates?.stop();
     quickWindow?.destroy();
     quickWindow = null;
     if (quitting === 'ready') return;

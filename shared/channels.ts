@@ -68,10 +68,13 @@ export const channelNames = [
   'settings:setBudgets',
   'settings:getPrices',
   'settings:setPrices',
+  'settings:getUpdates',
+  'settings:setUpdates',
+  'app:restartToUpdate',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 
-export const eventNames = ['chat:delta', 'chat:done', 'conversations:changed', 'app:openConversation', 'quick:shown', 'files:progress', 'files:opened'] as const;
+export const eventNames = ['chat:delta', 'chat:done', 'conversations:changed', 'app:openConversation', 'quick:shown', 'files:progress', 'files:opened', 'app:updateReady'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export function isChannelName(name: unknown): name is ChannelName {

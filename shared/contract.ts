@@ -8,6 +8,7 @@ import { AddProviderInput, ConnectionCheck, LocalServer, Provider, ProviderBaseU
 import { QuickAskState, SetQuickAskInput, QUICK_WINDOW_MAX_HEIGHT } from './quick-ask';
 import { ChatDefaults, ConversationOptions, EstimateInput, RequestEstimate, SetConversationOptionsInput } from './chat-options';
 import { StartupNotice } from './startup-notice';
+import { UpdateReady, UpdateSettings } from './app-updates';
 import { Budgets, BudgetStatus, PriceList, SetPricesInput, UsageRange, UsageSummary } from './usage';
 import { Attachment, ExplainFileInput, ExplainFileOutput, FileProgressEvent, FileSettings, OpenedFile, PrepareFileInput, PreparedFile } from './dropped-files';
 
@@ -169,6 +170,11 @@ export const contract = {
   /** Each model's price per million tokens: the catalogue's, or the person's where they changed it. */
   'settings:getPrices': { input: empty, output: PriceList },
   'settings:setPrices': { input: SetPricesInput, output: PriceList },
+  'settings:getUpdates': { input: empty, output: UpdateSettings },
+  /** Turning checks on checks at once; off stops the daily check (a download under way finishes). */
+  'settings:setUpdates': { input: UpdateSettings.strict(), output: UpdateSettings },
+  /** Quits and installs the downloaded update (app:updateReady came first); `restarting: false` when there is none. */
+  'app:restartToUpdate': { input: empty, output: z.object({ restarting: z.boolean() }) },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {
@@ -185,6 +191,8 @@ export const eventContract = {
   'files:progress': FileProgressEvent,
   /** Files were given from outside the window: call files:takeOpened and treat each like a drop on the main window. */
   'files:opened': z.object({ count: z.number().int().positive() }),
+  /** An update finished downloading in the background: offer "Restart to update". */
+  'app:updateReady': UpdateReady,
 } satisfies Record<EventName, z.ZodType>;
 
 export type ChannelInput<C extends ChannelName> = z.input<(typeof contract)[C]['input']>;

@@ -16,6 +16,7 @@ import type { StartupNotice } from '../../shared/startup-notice';
 import type { FileExplanationService } from '../services/file-explanations/file-explanation-service';
 import type { FileSettingsService } from '../services/file-explanations/file-settings';
 import type { UsageService } from '../services/usage/usage-service';
+import type { UpdateSettingsService } from '../services/settings/update-settings';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
@@ -37,6 +38,7 @@ export interface HandlerDeps {
   usage: UsageService;
   files: FileExplanationService;
   fileSettings: FileSettingsService;
+  updates: UpdateSettingsService;
 }
 
 /** One line per channel: the router has already validated every input. */
@@ -108,6 +110,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'settings:setBudgets': (i) => d.usage.setBudgets(i),
     'settings:getPrices': () => d.usage.prices.list(),
     'settings:setPrices': (i) => d.usage.prices.set(i.overrides),
+    'settings:getUpdates': () => d.updates.get(),
+    'settings:setUpdates': (i) => d.updates.set(i),
+    'app:restartToUpdate': () => d.updates.restart(),
   };
 }
 

@@ -43,8 +43,11 @@ const targets = (outDir: string): BuildOptions[] => [
     ...importMetaUrlShim,
     entryPoints: [path.join(root, 'electron', 'main.ts')],
     outfile: path.join(outDir, 'main.cjs'),
+    // Tells code that can only run bundled (auto-update.ts's require of electron-updater) that it is.
+    define: { ...importMetaUrlShim.define, 'process.env.PARLEY_BUNDLED': '"1"' },
     target: 'node20',
-    external: ['electron', 'better-sqlite3', 'keytar'],
+    // electron-updater is imported lazily, only in the packaged app, where electron-builder packs it in node_modules.
+    external: ['electron', 'better-sqlite3', 'keytar', 'electron-updater'],
   },
   {
     ...common,

@@ -165,6 +165,9 @@ function validRequests(s: Seeded): Record<ChannelName, Record<string, unknown>> 
     'settings:setBudgets': { dailyUsd: 5, monthlyUsd: 50 },
     'settings:getPrices': {},
     'settings:setPrices': { overrides: [{ model: 'gpt-4o-mini', inputPerMillion: 1, outputPerMillion: 2 }] },
+    'settings:getUpdates': {},
+    'settings:setUpdates': { checkAutomatically: false },
+    'app:restartToUpdate': {},
   };
 }
 

@@ -6,6 +6,7 @@ import { providerChannelCases } from './provider-channel-cases';
 import { quickAskChannelCases } from './quick-ask-channel-cases';
 import { fileChannelCases } from './file-channel-cases';
 import { usageChannelCases } from './usage-channel-cases';
+import { updateChannelCases } from './update-channel-cases';
 
 const long = (n: number) => 'a'.repeat(n);
 
@@ -235,6 +236,7 @@ const cases: Record<ChannelName, ChannelCases> = {
   ...quickAskChannelCases,
   ...fileChannelCases,
   ...usageChannelCases,
+  ...updateChannelCases,
 };
 
 const notObjects: [string, unknown][] = [
