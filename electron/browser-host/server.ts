@@ -45,7 +45,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
   };
   const desktop = createRecordingDesktopShell();
-  const backend = createBackend({ ...options, isTrustedSender, desktop });
+  // A page sends a dropped file's bytes; a path from it could name any file on this computer.
+  const backend = createBackend({ ...options, isTrustedSender, desktop, acceptFilePaths: false });
   // The host plays the shell's part: the saved hotkey and background settings are applied once, at start.
   backend.quickAsk.applyAtStart();
   const eventStreams = new Set<http.ServerResponse>();

@@ -54,6 +54,14 @@ describe('a file dropped on the browser host', () => {
     expect(big).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', message: expect.stringMatching(/limit/) } });
   });
 
+  it('never reads a path a page names: FORBIDDEN, and nothing of the file comes back', async () => {
+    const secret = path.join(dataDir, 'secret.txt');
+    writeFileSync(secret, 'private notes\n');
+    const answer = await invoke('files:prepare', { source: { kind: 'path', path: secret } });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(JSON.stringify(answer)).not.toContain('private notes');
+  });
+
   it('refuses bytes that are not base64 at the contract, before anything is read', async () => {
     expect(await invoke('files:prepare', { source: { kind: 'bytes', name: 'x.txt', base64: 'not base64!' } })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });

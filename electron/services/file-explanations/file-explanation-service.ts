@@ -40,6 +40,11 @@ export interface FileExplanationDeps {
   contextWindow?: number;
   /** Throws BUDGET_EXCEEDED when the person's budget is spent; a reused explanation sends nothing and is not asked. */
   budgetGuard?: () => void;
+  /**
+   * False where the window is a web page (the browser host): it sends a dropped file's bytes, and a path from
+   * it would let a page read any file main can. Files from the command line come through `open`, not IPC.
+   */
+  acceptPaths?: boolean;
   /** Failed explanations, by provider and error code: never the file's name or text. */
   log?: Logger;
 }
@@ -255,7 +260,12 @@ export function createFileExplanationService(deps: FileExplanationDeps) {
   }
 
   return {
-    prepare: (source: FileSourceInput, conversationId?: string): Promise<PreparedFile> => preparation.prepare(source, conversationId),
+    prepare(source: FileSourceInput, conversationId?: string): Promise<PreparedFile> {
+      if (source.kind === 'path' && deps.acceptPaths === false) {
+        throw new AppError('FORBIDDEN', 'This window sends a dropped file as its contents; it cannot ask Parley to read a path.');
+      }
+      return preparation.prepare(source, conversationId);
+    },
     explain,
     stop(messageId: string): boolean {
       const entry = active.get(messageId);
