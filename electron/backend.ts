@@ -69,8 +69,6 @@ export interface BackendOptions {
   fileContextWindow?: number;
   /** False for a window that is a web page (the browser host): dropped files come as bytes, never as a path to read. */
   acceptFilePaths?: boolean;
-  /** False for a window that is a web page (the browser host): dropped files come as bytes, never as a path to read. */
-  acceptFilePaths?: boolean;
   /** The packaged app's updater (electron/shell/auto-update.ts); absent, updates are never checked. */
   updates?: UpdateControl;
 }
@@ -176,7 +174,6 @@ export function createBackend(options: BackendOptions): Backend {
     // An explanation's spending counts towards the budgets and shows on the dashboard like a chat answer's.
     emit: usage.recordingAnswers(emit, (id) => conversations.get(id)?.providerId ?? null),
     budgetGuard: () => usage.guard(false),
-    ...(options.acceptFilePaths === false ? { acceptPaths: false } : {}),
     ...(options.acceptFilePaths === false ? { acceptPaths: false } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timings ? { timings: options.timings } : {}),
