@@ -5,7 +5,9 @@
  *
  * On Linux the suites run inside a private D-Bus session with an unlocked
  * gnome-keyring, so the keychain tests use a real Secret Service and must
- * pass (PARLEY_REQUIRE_KEYCHAIN=1) rather than skip.
+ * pass (PARLEY_REQUIRE_KEYCHAIN=1) rather than skip. macOS and Windows have
+ * their keychain already (the login Keychain, the Credential Manager), so
+ * vitest runs directly there (GitHub Actions runs this on all three).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -39,22 +41,28 @@ const built = step('build', npx, ['vite', 'build', '--logLevel', 'warn']) && ste
 if (built) {
   const reportDir = mkdtempSync(path.join(os.tmpdir(), 'parley-vitest-'));
   const report = path.join(reportDir, 'report.json');
-  const vitest = `${npx} vitest run --reporter=default --reporter=json --outputFile.json=${report}`;
-  const extra = process.argv.slice(2).join(' ');
-  let command = `${vitest} ${extra}`;
+  const vitestArgs = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
   const env = { ...process.env };
-  const useKeyring = process.platform === 'linux' && !process.env.PARLEY_NO_KEYRING && onPath('dbus-run-session') && onPath('gnome-keyring-daemon');
-  if (useKeyring) {
-    env.PARLEY_REQUIRE_KEYCHAIN = '1';
-    // A throwaway keyring in its own folder, unlocked with a throwaway password, inside this session only:
-    // a person's own keyring is never opened, and one left by an earlier run cannot be locked against us.
-    const keyringHome = mkdtempSync(path.join(os.tmpdir(), 'parley-keyring-'));
-    command = `dbus-run-session -- sh -c 'echo -n parley-test | XDG_DATA_HOME=${keyringHome} gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec ${command}'`;
-  } else if (process.platform === 'linux') {
-    console.log('\n(no dbus-run-session/gnome-keyring-daemon: keychain tests will skip; install gnome-keyring dbus-x11)');
+  if (process.platform === 'linux') {
+    let command = `${npx} ${vitestArgs.join(' ')}`;
+    const useKeyring = !process.env.PARLEY_NO_KEYRING && onPath('dbus-run-session') && onPath('gnome-keyring-daemon');
+    if (useKeyring) {
+      env.PARLEY_REQUIRE_KEYCHAIN = '1';
+      // A throwaway keyring in its own folder, unlocked with a throwaway password, inside this session only:
+      // a person's own keyring is never opened, and one left by an earlier run cannot be locked against us.
+      const keyringHome = mkdtempSync(path.join(os.tmpdir(), 'parley-keyring-'));
+      command = `dbus-run-session -- sh -c 'echo -n parley-test | XDG_DATA_HOME=${keyringHome} gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec ${command}'`;
+    } else {
+      console.log('\n(no dbus-run-session/gnome-keyring-daemon: keychain tests will skip; install gnome-keyring dbus-x11)');
+    }
+    console.log(`\n── tests: ${command}`);
+    spawnSync('sh', ['-c', command], { cwd: root, stdio: 'inherit', env });
+  } else {
+    const keychain = process.platform === 'darwin' ? "the login Keychain" : process.platform === 'win32' ? 'the Credential Manager' : 'no known keychain';
+    console.log(`\n(${process.platform}: no throwaway D-Bus keyring to start, that is Linux only; keychain tests use ${keychain} and skip if it does not answer)`);
+    console.log(`\n── tests: ${npx} ${vitestArgs.join(' ')}`);
+    spawnSync(npx, vitestArgs, { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32' });
   }
-  console.log(`\n── tests: ${command}`);
-  spawnSync('sh', ['-c', command], { cwd: root, stdio: 'inherit', env });
   if (existsSync(report)) {
     const r = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number; testResults: { status: string; assertionResults: unknown[] }[] };
     passed += r.numPassedTests;
