@@ -214,3 +214,23 @@ describe('the dashboard’s figures', () => {
     expect(empty.months.map((m) => m.month)).toEqual(['2025-01', '2025-02']);
   });
 });
+
+describe('explaining a dropped file', () => {
+  it('counts towards the day’s spending and the dashboard like a chat answer, and is stopped by a spent budget', async () => {
+    const tb = makeBackend({ baseUrl: fake.baseUrl });
+    await twentyCentRequests(tb);
+    const source = { kind: 'bytes' as const, name: 'notes.txt', base64: Buffer.from('The quick brown fox jumps over the lazy dog.\n').toString('base64') };
+    const prepared = await tb.value('files:prepare', { source });
+    const started = await tb.value('files:explain', { fileId: prepared.fileId, confirm: true });
+    const done = await tb.waitForDone(started.assistantMessage.id);
+    expect(done.status).toBe('complete');
+
+    const summary = await tb.value('usage:summary', { from: today(), to: today() });
+    expect(summary.byConversation).toEqual([expect.objectContaining({ key: started.conversation.id, requests: 1 })]);
+    expect(summary.totals.costUsd).toBeCloseTo(0.2, 9);
+
+    await tb.value('settings:setBudgets', { dailyUsd: 0.2, monthlyUsd: null });
+    const again = await tb.value('files:prepare', { source: { ...source, name: 'other.txt', base64: Buffer.from('Another file entirely.\n').toString('base64') } });
+    expect(await tb.call('files:explain', { fileId: again.fileId, confirm: true })).toMatchObject({ ok: false, error: { code: 'BUDGET_EXCEEDED' } });
+  });
+});
