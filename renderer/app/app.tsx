@@ -16,6 +16,7 @@ import { mainWindowSink } from '../features/files/main-window-sink';
 import { useWindowFiles } from '../features/files/use-window-files';
 import { UsageDialog } from '../features/usage/usage-dialog';
 import { useUsageStore } from '../stores/usage-store';
+import { UpdateBanner } from '../features/updates/update-banner';
 
 export function App() {
   const settingsOpen = useSettingsStore((s) => s.open);
@@ -66,6 +67,7 @@ export function App() {
             </button>
           </span>
         </header>
+        <UpdateBanner />
         <ChatView />
       </div>
       {settingsOpen && settingsLoaded && <SettingsDialog />}

@@ -7,6 +7,7 @@ import { ThemePicker } from './theme-picker';
 import { DataTransfer } from './data-transfer';
 import { ProvidersSection } from './providers-section';
 import { QuickAskSection } from './quick-ask-section';
+import { UpdateSection } from './update-section';
 import { TemplateLibrary } from '../templates/template-library';
 
 export function SettingsDialog() {
@@ -102,6 +103,7 @@ export function SettingsDialog() {
         <ThemePicker />
       </fieldset>
       <QuickAskSection />
+      <UpdateSection />
       <TemplateLibrary />
       <DataTransfer />
       {error && (
