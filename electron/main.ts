@@ -115,6 +115,8 @@ async function start(): Promise<void> {
       quickWindow = null;
     },
     log,
+    // The Electron end-to-end tests check at once instead of after start-up.
+    ...(process.env.PARLEY_FIRST_UPDATE_CHECK_MS ? { firstCheckDelayMs: Number(process.env.PARLEY_FIRST_UPDATE_CHECK_MS) } : {}),
   });
   backend = createBackend({
     desktop,

@@ -5,6 +5,8 @@ import type { UpdateControl } from '../services/settings/update-settings';
 
 /** Once a day, as most desktop apps do: often enough for a fix to reach people within a day, rarely enough to cost nothing. */
 export const UPDATE_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
+/** The first check waits for start-up to be over: loading electron-updater and asking GitHub are nothing the first window needs. */
+export const FIRST_CHECK_DELAY_MS = 10_000;
 
 /** The part of electron-updater's `autoUpdater` used here; tests inject a fake. */
 export interface Updater {
@@ -32,6 +34,8 @@ export interface AutoUpdateOptions {
    */
   loadUpdater?(): Promise<Updater>;
   intervalMs?: number;
+  /** Defaults to FIRST_CHECK_DELAY_MS; 0 checks within start(). */
+  firstCheckDelayMs?: number;
 }
 
 export interface AutoUpdate extends UpdateControl {
@@ -70,6 +74,7 @@ export function createAutoUpdate(options: AutoUpdateOptions): AutoUpdate {
   const load = options.loadUpdater ?? loadElectronUpdater;
   let updater: Promise<Updater> | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let firstCheck: NodeJS.Timeout | null = null;
   let checking: Promise<void> | null = null;
   let downloaded: UpdateReady | null = null;
   let started = false;
@@ -123,11 +128,16 @@ export function createAutoUpdate(options: AutoUpdateOptions): AutoUpdate {
       timer = setInterval(check, options.intervalMs ?? UPDATE_CHECK_INTERVAL_MS);
       // The daily timer never keeps Parley running on its own.
       timer.unref?.();
-      check();
+      const delay = options.firstCheckDelayMs ?? FIRST_CHECK_DELAY_MS;
+      if (delay <= 0) return check();
+      firstCheck = setTimeout(check, delay);
+      firstCheck.unref?.();
     },
     stop() {
       if (timer) clearInterval(timer);
+      if (firstCheck) clearTimeout(firstCheck);
       timer = null;
+      firstCheck = null;
       started = false;
     },
     settled: () => checking ?? Promise.resolve(),

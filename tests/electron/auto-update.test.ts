@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UpdateReady } from '../../shared/app-updates';
-import { createAutoUpdate, UPDATE_CHECK_INTERVAL_MS, type AutoUpdateOptions } from '../../electron/shell/auto-update';
+import { createAutoUpdate, FIRST_CHECK_DELAY_MS, UPDATE_CHECK_INTERVAL_MS, type AutoUpdateOptions } from '../../electron/shell/auto-update';
 import { FakeUpdater } from './fake-updater';
 
 const DAY = UPDATE_CHECK_INTERVAL_MS;
@@ -19,6 +19,7 @@ function setup(overrides: Partial<AutoUpdateOptions> = {}) {
     beforeRestart,
     log,
     loadUpdater,
+    firstCheckDelayMs: 0,
     ...overrides,
   });
   const setEnabled = (on: boolean) => {
@@ -195,5 +196,27 @@ describe('failures', () => {
     expect(updates.restartToUpdate()).toBe(true);
     await vi.waitFor(() => expect(log.error).toHaveBeenCalledWith('update', 'Restart to update failed', expect.objectContaining({ errorMessage: 'installer missing' })));
     updates.stop();
+  });
+});
+
+describe('at start-up', () => {
+  it('waits for start-up to be over before loading electron-updater and checking', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    const { updater, updates, loadUpdater } = setup({ firstCheckDelayMs: undefined });
+    updates.start();
+    expect(loadUpdater).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(FIRST_CHECK_DELAY_MS);
+    await updates.settled();
+    expect(updater.checkForUpdates).toHaveBeenCalledTimes(1);
+    updates.stop();
+  });
+
+  it('does not check at all when quit comes before the first check', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    const { updates, loadUpdater } = setup({ firstCheckDelayMs: undefined });
+    updates.start();
+    updates.stop();
+    await vi.advanceTimersByTimeAsync(FIRST_CHECK_DELAY_MS * 2);
+    expect(loadUpdater).not.toHaveBeenCalled();
   });
 });

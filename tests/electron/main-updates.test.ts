@@ -27,6 +27,8 @@ vi.mock('electron-updater', () => ({
 const harness = useMainHarness(() => {
   updaterModule.loaded = false;
   updaterModule.updater = new FakeUpdater();
+  // Not the 10 s the app waits for start-up to be over.
+  vi.stubEnv('PARLEY_FIRST_UPDATE_CHECK_MS', '1');
 });
 
 type Ipc = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };
