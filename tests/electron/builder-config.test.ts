@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { buildShell } from '../../electron/tools/build-shell';
 import { DistPreflightError, distPreflight } from '../../electron/tools/dist';
 import { appIconPng, linuxIconSizes } from '../../electron/tools/make-app-icon';
 import { pngSize } from '../../electron/tools/png';
@@ -146,6 +148,36 @@ describe('electron-builder.yml: installers', () => {
   it('publishes to GitHub releases, which electron-updater reads', async () => {
     const config = await loadConfig();
     expect(config.publish).toMatchObject({ provider: 'github', owner: expect.any(String), repo: 'parley' });
+  });
+});
+
+describe('electron-builder.yml: what is packed', () => {
+  it('packs every package main.cjs requires at run time, and leaves out what is bundled', async () => {
+    const config = await loadConfig();
+    const { minimatch } = require('minimatch') as { minimatch(file: string, pattern: string, options?: { dot?: boolean }): boolean };
+    const patterns = (config.files as { filter: string[] }[]).flatMap((f) => f.filter);
+    const excluded = (file: string) => patterns.filter((p) => p.startsWith('!')).some((p) => minimatch(file, p.slice(1), { dot: true }));
+    const outDir = mkdtempSync(path.join(os.tmpdir(), 'parley-pack-'));
+    try {
+      await buildShell(outDir);
+      const code = readFileSync(path.join(outDir, 'main.cjs'), 'utf8');
+      const required = new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!).filter((id) => !builtinModules.includes(id.replace(/^node:/, '')) && id !== 'electron'));
+      expect([...required].sort()).toEqual(['better-sqlite3', 'electron-updater']);
+      for (const id of required) expect(excluded(`node_modules/${id}/package.json`), id).toBe(false);
+      // better-sqlite3's JavaScript is loaded from node_modules (with out/native's addon): its lib/ stays.
+      expect(excluded('node_modules/better-sqlite3/lib/index.js')).toBe(false);
+      expect(excluded('node_modules/openai/index.js')).toBe(true);
+      expect(excluded('node_modules/react-dom/index.js')).toBe(true);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('never packs Electron itself (electron-builder refuses it in dependencies)', () => {
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    expect(pkg.dependencies.electron).toBeUndefined();
+    expect(pkg.devDependencies.electron).toBeDefined();
+    expect(pkg.dependencies['electron-updater']).toBeDefined();
   });
 });
 

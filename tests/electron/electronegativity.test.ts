@@ -63,7 +63,8 @@ let findings: Finding[];
 function electronVersion(): string {
   const installed = path.join(repoRoot, 'node_modules', 'electron', 'package.json');
   if (existsSync(installed)) return (JSON.parse(readFileSync(installed, 'utf8')) as { version: string }).version;
-  const range = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies.electron!;
+  // A devDependency: electron-builder refuses Electron among the dependencies it packs.
+  const range = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.electron!;
   return range.replace(/^[^\d]*/, '');
 }
 
