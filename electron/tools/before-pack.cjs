@@ -12,10 +12,20 @@ const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const { Arch } = require('builder-util');
 
-exports.default = async function beforePack(context) {
+/** The prepare-native command line for electron-builder's context (its `arch` is builder-util's Arch enum). */
+function prepareNativeArgs(context) {
   const root = context.packager.projectDir;
   const arch = Arch[context.arch];
-  const args = [require.resolve('tsx/cli'), path.join(root, 'electron', 'tools', 'prepare-native.ts'), '--stage', `--arch=${arch}`];
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`Building the native modules for Electron (${context.electronPlatformName}, ${arch}) failed; see above.`);
-};
+  return [require.resolve('tsx/cli'), path.join(root, 'electron', 'tools', 'prepare-native.ts'), '--stage', `--arch=${arch}`];
+}
+
+async function beforePack(context) {
+  const root = context.packager.projectDir;
+  const result = spawnSync(process.execPath, prepareNativeArgs(context), { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    throw new Error(`Building the native modules for Electron (${context.electronPlatformName}, ${Arch[context.arch]}) failed; see above.`);
+  }
+}
+
+exports.default = beforePack;
+exports.prepareNativeArgs = prepareNativeArgs;
