@@ -124,12 +124,10 @@ describe('explaining a file larger than the context', () => {
     expect(result.status).toBe('cancelled');
     expect(result.parts.length).toBeGreaterThanOrEqual(2);
     expect(result.parts.length).toBeLessThan(p.parts.length);
-    // A request aborted in flight may still reach the server; none starts after the stop.
-    await new Promise((r) => setTimeout(r, 150));
-    const sent = fake.completions.length;
+    // A request aborted in flight may still reach the server (late, on a loaded machine); none starts after the stop,
+    // so once arrivals settle there are at most the two that were in flight beyond the parts done.
+    const sent = await settledCount(() => fake.completions.length);
     expect(sent).toBeLessThanOrEqual(result.parts.length + 2);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(fake.completions).toHaveLength(sent);
     expect(fake.requests).toHaveLength(0);
 
     const rest = await run(p, { done: result.parts });
@@ -272,3 +270,14 @@ describe('a file that tries to give the model instructions', () => {
     expect(user.indexOf(injection)).toBeLessThan(user.indexOf(`<<<END FILE DATA ${p.boundary}>>>`));
   });
 });
+
+/** The value once it has stayed the same for half a second (at most five seconds). */
+async function settledCount(read: () => number): Promise<number> {
+  let value = read();
+  let stableSince = Date.now();
+  for (const start = Date.now(); Date.now() - start < 5_000 && Date.now() - stableSince < 500; ) {
+    await new Promise((r) => setTimeout(r, 50));
+    if (read() !== value) [value, stableSince] = [read(), Date.now()];
+  }
+  return value;
+}
