@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { PAGE_SIZE } from '../electron/db/connection';
 import { migrate } from '../electron/db/migrate';
 import { migrations } from '../electron/db/migrations';
+import { seededRandom as prng } from '../tests/fixtures/seeded-random';
 
 /**
  * A generated history for the search benchmark: conversations one after the
@@ -35,18 +36,6 @@ export interface CorpusFacts {
   rawTextBytes: number;
   bigConversationId: string;
   generatedMs: number | null;
-}
-
-/** mulberry32: tiny, fast and good enough to make text with. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ze', 'pa', 'qui', 'dor', 'fen', 'gal', 'hub', 'jin', 'bar', 'cel', 'wex', 'yon', 'ost', 'ump', 'ark', 'ell'];

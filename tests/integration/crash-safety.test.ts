@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedLossMs, answerLoss, runCrashCycles, seededRandom } from '../fixtures/crash-cycles';
+import { allowedLossMs, answerLoss, runCrashCycles } from '../fixtures/crash-cycles';
+import { seededRandom } from '../fixtures/seeded-random';
 import { freshDataDirEachTest, useFakeOpenAI } from '../fixtures/suite-hooks';
 
 const fake = useFakeOpenAI();
