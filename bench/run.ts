@@ -14,6 +14,7 @@ const usage = `usage: npm run bench -- [--json] [--strict] [scenario …]
   --json     one JSON object per scenario per line on stdout; progress on stderr
   --strict   exit 1 when any target is missed
   --list     print the scenario names
+  --electron cold-start: also the Electron app's checks (skipped, said so, when its binary is absent)
   (npm prints its own banner on stdout: use \`npm run -s bench -- --json\` for JSON lines only)`;
 
 async function main(): Promise<number> {
@@ -21,7 +22,7 @@ async function main(): Promise<number> {
   const flags = new Set(args.filter((a) => a.startsWith('-')));
   const names = args.filter((a) => !a.startsWith('-'));
   for (const f of flags) {
-    if (!['--json', '--strict', '--list', '--help', '-h'].includes(f)) {
+    if (!['--json', '--strict', '--list', '--electron', '--help', '-h'].includes(f)) {
       process.stderr.write(`unknown option ${f}\n${usage}\n`);
       return 2;
     }

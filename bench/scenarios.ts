@@ -1,3 +1,4 @@
+import { coldStart } from './cold-start';
 import { crash } from './crash';
 import { estimate } from './estimate';
 import { ingest } from './ingest';
@@ -13,4 +14,4 @@ import { search } from './search';
  * Every scenario, in the order `npm run bench` runs them. To add one, write
  * bench/<name>.ts exporting a `Scenario` ({ name, description, run }) and list it here.
  */
-export const scenarios: Scenario[] = [pipeline, persist, search, estimate, mdStream, mdDom, quickReady, crash, ingest];
+export const scenarios: Scenario[] = [pipeline, persist, search, estimate, mdStream, mdDom, quickReady, coldStart, crash, ingest];

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+
+declare global {
+  interface Window {
+    /** performance.now() of the first paint and first contentful paint, from a PerformanceObserver. */
+    __coldPaint?: { fp?: number; fcp?: number };
+    /** performance.now() when the conversation list's first item was in the DOM. */
+    __coldListAt?: number;
+  }
+}
+
+/**
+ * Installed before any page script: paint entries from a buffered PerformanceObserver, and a MutationObserver
+ * noting when the first item of the Conversations navigation (its <li>, role listitem) is in the DOM.
+ */
+function coldProbe(): void {
+  window.__coldPaint = {};
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.name === 'first-paint') window.__coldPaint!.fp ??= e.startTime;
+      if (e.name === 'first-contentful-paint') window.__coldPaint!.fcp ??= e.startTime;
+    }
+  }).observe({ type: 'paint', buffered: true });
+  const seen = new MutationObserver(() => {
+    if (document.querySelector('nav[aria-label="Conversations"] li')) {
+      window.__coldListAt ??= performance.now();
+      seen.disconnect();
+    }
+  });
+  seen.observe(document, { childList: true, subtree: true });
+}
+
+export interface ColdPageLoad {
+  firstPaintMs: number;
+  fcpMs: number;
+  /** NaN when the page has no conversation list (the quick page), or never showed an item (the empty database). */
+  listMs: number;
+  /** Script responses: URL and gzip size of the body. */
+  scripts: { url: string; gzipBytes: number; rawBytes: number }[];
+  page: Page;
+}
+
+/** A fresh context (empty cache) navigating to `url`; waits for the paints and, if `list`, the list's first item. */
+export async function coldPageLoad(browser: Browser, url: string, list: boolean): Promise<ColdPageLoad> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const scripts: ColdPageLoad['scripts'] = [];
+  const pending: Promise<void>[] = [];
+  context.on('response', (r) => {
+    const req = r.request();
+    if (req.resourceType() !== 'script' && !r.url().endsWith('.js')) return;
+    pending.push(
+      r.body().then(
+        (body) => void scripts.push({ url: r.url(), rawBytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length }),
+        () => undefined,
+      ),
+    );
+  });
+  const page = await context.newPage();
+  await page.addInitScript(coldProbe);
+  await page.goto(url);
+  const paint = await page
+    .waitForFunction(() => (window.__coldPaint?.fcp !== undefined ? window.__coldPaint : undefined), undefined, { timeout: 30_000 })
+    .then((h) => h.jsonValue() as Promise<{ fp?: number; fcp: number }>);
+  let listMs = Number.NaN;
+  if (list) listMs = (await page.waitForFunction(() => window.__coldListAt, undefined, { timeout: 60_000 }).then((h) => h.jsonValue()))!;
+  await Promise.all(pending);
+  return { firstPaintMs: paint.fp ?? paint.fcp, fcpMs: paint.fcp, listMs, scripts, page };
+}
+
+export interface RendererMemory {
+  pid: number;
+  /** Private_Clean + Private_Dirty from /proc/<pid>/smaps_rollup: pages only this process maps. */
+  privateBytes: number;
+  /** RssAnon from /proc/<pid>/status. */
+  rssAnonBytes: number;
+  vmRssBytes: number;
+  renderers: number;
+}
+
+const kb = (text: string, key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? Number.NaN) * 1024;
+
+/**
+ * The renderer processes the browser reports (CDP SystemInfo.getProcessInfo), read from /proc: the largest
+ * private figure is the page's (with one page open, other renderers are spare ones a few MB in size).
+ */
+export async function rendererMemory(browser: Browser): Promise<RendererMemory> {
+  const cdp: CDPSession = await browser.newBrowserCDPSession();
+  try {
+    const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+    const rows = info.processInfo
+      .filter((p) => p.type === 'renderer')
+      .map((p) => {
+        const rollup = readFileSync(`/proc/${p.id}/smaps_rollup`, 'utf8');
+        const status = readFileSync(`/proc/${p.id}/status`, 'utf8');
+        return {
+          pid: p.id,
+          privateBytes: kb(rollup, 'Private_Clean') + kb(rollup, 'Private_Dirty'),
+          rssAnonBytes: kb(status, 'RssAnon'),
+          vmRssBytes: kb(status, 'VmRSS'),
+        };
+      })
+      .sort((a, b) => b.privateBytes - a.privateBytes);
+    if (!rows.length) throw new Error('the browser reported no renderer process');
+    return { ...rows[0]!, renderers: rows.length };
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -1,0 +1,239 @@
+import { rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { createBackend, type Backend } from '../electron/backend';
+import { startBrowserHost, type BrowserHost } from '../electron/browser-host/server';
+import { createSessionSecretStore } from '../electron/services/secrets/session-secret-store';
+import { findElectronBinary } from '../electron/tools/electron-binary';
+import { launchChromium } from '../tests/e2e/support/chromium';
+import { coldPageLoad, rendererMemory, type ColdPageLoad, type RendererMemory } from './cold-start-probes';
+import { buildRenderer, CONVERSATIONS, dataDirWith, ensureColdStartDatabase, outDir } from './cold-start-setup';
+import { fmt, type Check, type Scenario } from './report';
+import { max, median, percentile, sum } from './stats';
+
+const PAGE_RUNS = 10;
+const BACKEND_RUNS = 9;
+const IDLE_MS = 2000;
+const MB = 1024 * 1024;
+
+const backendOptions = (dataDir: string) => ({
+  dataDir,
+  secrets: createSessionSecretStore(),
+  isTrustedSender: () => true,
+  env: {},
+  localProbeUrls: {},
+});
+
+/**
+ * createBackend on a fresh copy of `file` (cold: this process has never opened that copy), then once more on
+ * the same folder right after closing it (warm: SQLite's file is in the page cache and the schema was just read).
+ */
+async function backendStarts(file: string | null, runs: number): Promise<{ cold: number[]; warm: number[] }> {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const dir = dataDirWith(file);
+    try {
+      for (const into of [cold, warm]) {
+        const t0 = performance.now();
+        const backend: Backend = createBackend(backendOptions(dir));
+        into.push(performance.now() - t0);
+        await backend.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return { cold, warm };
+}
+
+/** A database already at the latest schema with nothing in it: the empty baseline, with no migration pending either. */
+async function emptyTemplate(): Promise<{ dir: string; file: string }> {
+  const dir = dataDirWith(null);
+  await createBackend(backendOptions(dir)).close();
+  return { dir, file: path.join(dir, 'parley.sqlite') };
+}
+
+async function hostOn(dataDir: string): Promise<BrowserHost> {
+  return startBrowserHost({ port: 0, dataDir, rendererDir: outDir, secrets: createSessionSecretStore(), env: { OPENAI_API_KEY: 'sk-bench-cold-start' }, localProbeUrls: {} });
+}
+
+/** Loads, waits for the list (when asked) and IDLE_MS more, then reads the renderer's memory and the scripts it fetched. */
+async function idleLoad(browser: Browser, url: string, list: boolean): Promise<{ load: ColdPageLoad; memory: RendererMemory }> {
+  const load = await coldPageLoad(browser, url, list);
+  await load.page.waitForTimeout(IDLE_MS);
+  const memory = await rendererMemory(browser);
+  await load.page.context().close();
+  return { load, memory };
+}
+
+const kB = (bytes: number) => bytes / 1024;
+const scriptsGzip = (l: ColdPageLoad) => sum(uniqueScripts(l).map((s) => s.gzipBytes));
+const uniqueScripts = (l: ColdPageLoad) => [...new Map(l.scripts.map((s) => [new URL(s.url).pathname, s])).values()];
+
+export const coldStart: Scenario = {
+  name: 'cold-start',
+  description: `the built renderer in Chromium through the browser host on a database of ${CONVERSATIONS.toLocaleString('en')} conversations: first paint, list shown, initial JavaScript, backend start and idle renderer memory, against an empty database and the quick page`,
+  async run(log) {
+    const loadAtStart = os.loadavg()[0]!;
+    const electronAsked = process.argv.includes('--electron');
+    const electronBinary = findElectronBinary(path.resolve(import.meta.dirname, '..'));
+    if (electronAsked && !electronBinary) {
+      log('  cold-start: --electron: the Electron binary is absent (node_modules/electron has no dist/): its checks are skipped');
+    }
+
+    const db = ensureColdStartDatabase(log);
+    const empty = await emptyTemplate();
+    log('  cold-start: backend start, cold and warm, 10k and empty');
+    await backendStarts(db.file, 1); // the first createBackend in this process also loads its modules' lazy parts
+    const big = await backendStarts(db.file, BACKEND_RUNS);
+    const none = await backendStarts(empty.file, BACKEND_RUNS);
+
+    log('  cold-start: building the renderer');
+    await buildRenderer();
+    const bigDir = dataDirWith(db.file);
+    const emptyDir = dataDirWith(empty.file);
+    const bigHost = await hostOn(bigDir);
+    const emptyHost = await hostOn(emptyDir);
+    const browser = await launchChromium();
+    try {
+      const runs = { big: [] as ColdPageLoad[], empty: [] as ColdPageLoad[], quick: [] as ColdPageLoad[] };
+      for (let i = 0; i <= PAGE_RUNS; i++) {
+        log(`  cold-start: page loads, round ${i} of ${PAGE_RUNS}${i === 0 ? ' (warm-up)' : ''}`);
+        // Interleaved, so a busy moment on the machine falls on all three alike.
+        for (const [url, list, into] of [
+          [bigHost.url, true, runs.big],
+          [emptyHost.url, false, runs.empty],
+          [bigHost.quickUrl, false, runs.quick],
+        ] as const) {
+          const load = await coldPageLoad(browser, url, list);
+          await load.page.context().close();
+          if (i > 0) into.push(load);
+        }
+      }
+      log(`  cold-start: idle memory after ${IDLE_MS} ms`);
+      const bigIdle = await idleLoad(browser, bigHost.url, true);
+      const emptyIdle = await idleLoad(browser, emptyHost.url, false);
+      const quickIdle = await idleLoad(browser, bigHost.quickUrl, false);
+
+      const fcp = (l: ColdPageLoad[]) => l.map((x) => x.fcpMs);
+      const fp = (l: ColdPageLoad[]) => l.map((x) => x.firstPaintMs);
+      const list = runs.big.map((x) => x.listMs);
+      const bigFcpP95 = percentile(fcp(runs.big), 95);
+      const emptyFcpP95 = percentile(fcp(runs.empty), 95);
+      const listP95 = percentile(list, 95);
+      const js = scriptsGzip(bigIdle.load);
+      const bigColdP50 = median(big.cold);
+      const emptyColdP50 = median(none.cold);
+      const mem = bigIdle.memory.privateBytes / MB;
+
+      const checks: Omit<Check, 'pass'>[] = [
+        {
+          metric: 'firstContentfulPaintP95Ms',
+          label: 'first contentful paint after navigation, p95',
+          value: bigFcpP95,
+          op: '<=',
+          limit: 300,
+          unit: 'ms',
+          baseline: { label: 'the same page on an empty database', value: emptyFcpP95 },
+          ratio: { value: bigFcpP95 / emptyFcpP95, reads: '10k/empty, lower is better' },
+          detail: `p50 ${fmt(median(fcp(runs.big)))} ms, max ${fmt(max(fcp(runs.big)))} ms; first-paint p50 ${fmt(median(fp(runs.big)))} ms, p95 ${fmt(percentile(fp(runs.big), 95))} ms; quick page FCP p50 ${fmt(median(fcp(runs.quick)))} ms, p95 ${fmt(percentile(fcp(runs.quick), 95))} ms (${PAGE_RUNS} fresh contexts each)`,
+        },
+        {
+          metric: 'listShownP95Ms',
+          label: 'conversation list: first item in the DOM, p95',
+          value: listP95,
+          op: '<=',
+          limit: 400,
+          unit: 'ms',
+          baseline: { label: 'empty database, first contentful paint p95', value: emptyFcpP95 },
+          ratio: { value: listP95 / emptyFcpP95, reads: 'list shown/empty page painted, lower is better' },
+          detail: `p50 ${fmt(median(list))} ms, max ${fmt(max(list))} ms: from navigation start to the first <li> (role listitem) inside the "Conversations" navigation`,
+        },
+        {
+          metric: 'initialJsGzipKB',
+          label: 'initial JavaScript, gzipped',
+          value: kB(js),
+          op: '<=',
+          limit: 250,
+          unit: 'KB',
+          baseline: { label: 'quick page', value: kB(scriptsGzip(quickIdle.load)) },
+          ratio: { value: js / scriptsGzip(quickIdle.load), reads: 'main/quick' },
+          detail: `${uniqueScripts(bigIdle.load).length} files, ${fmt(kB(sum(uniqueScripts(bigIdle.load).map((s) => s.rawBytes))))} KB raw, fetched by the time the list showed plus ${IDLE_MS} ms idle: ${uniqueScripts(bigIdle.load)
+            .map((s) => `${path.basename(new URL(s.url).pathname)} ${fmt(kB(s.gzipBytes))}`)
+            .join(', ')}`,
+        },
+        {
+          metric: 'backendStartColdP50Ms',
+          label: 'backend start (open, migrations, services), cold, median',
+          value: bigColdP50,
+          op: '<=',
+          limit: 100,
+          unit: 'ms',
+          baseline: { label: 'empty database, cold, median', value: emptyColdP50 },
+          ratio: { value: bigColdP50 / emptyColdP50, reads: '10k/empty, lower is better' },
+          detail: `${BACKEND_RUNS} runs, each on a fresh copy: max ${fmt(max(big.cold))} ms; warm (reopened at once) median ${fmt(median(big.warm))} ms, empty warm ${fmt(median(none.warm))} ms`,
+        },
+        {
+          metric: 'idleRendererPrivateMB',
+          label: `renderer private memory, ${IDLE_MS / 1000} s idle after the list`,
+          value: mem,
+          op: '<=',
+          limit: 150,
+          unit: 'MB',
+          baseline: { label: 'same page on an empty database', value: emptyIdle.memory.privateBytes / MB },
+          ratio: { value: bigIdle.memory.privateBytes / emptyIdle.memory.privateBytes, reads: '10k/empty, lower is better' },
+          detail: `pid ${bigIdle.memory.pid}: RssAnon ${fmt(bigIdle.memory.rssAnonBytes / MB)} MB, VmRSS ${fmt(bigIdle.memory.vmRssBytes / MB)} MB (${bigIdle.memory.renderers} renderer process(es)); quick page private ${fmt(quickIdle.memory.privateBytes / MB)} MB`,
+        },
+      ];
+
+      const notes = [
+        `machine load (1-minute average) ${fmt(loadAtStart)} at the start and ${fmt(os.loadavg()[0]!)} at the end, on ${os.cpus().length} cores`,
+        `database: ${CONVERSATIONS.toLocaleString('en')} conversations of 4 messages, ${db.generatedMs === null ? 'reused from' : `generated in ${fmt(db.generatedMs / 1000)} s into`} ${db.file}`,
+        'paints from a buffered PerformanceObserver installed before any page script; the list from a MutationObserver; each load in a fresh browser context (empty HTTP cache), one warm-up round first',
+        'initial JavaScript: the bodies of every script response of that load, each gzipped at level 9 with node:zlib, one per URL',
+        'backend start is createBackend in this process (openDatabaseSafely with its checks, migrations with none pending, every service); "cold" means a fresh copy this process never opened, but the copy is in the OS page cache',
+        'memory: Private_Clean + Private_Dirty of /proc/<pid>/smaps_rollup for the largest renderer that CDP SystemInfo.getProcessInfo lists, with only that page open (headless Chromium, --disable-gpu, no Electron)',
+        electronBinary
+          ? `Electron binary found at ${electronBinary}: the --electron checks (launch to first paint ≤ 1 s, all processes ≤ 300 MB) are not implemented here`
+          : `Electron binary absent (node_modules/electron has no dist/): the cold-start --electron checks (launch to first paint ≤ 1 s, all processes ≤ 300 MB) are skipped${electronAsked ? ' (asked for with --electron)' : ''}`,
+      ];
+
+      return {
+        metrics: {
+          firstPaintP50Ms: median(fp(runs.big)),
+          firstPaintP95Ms: percentile(fp(runs.big), 95),
+          firstContentfulPaintP50Ms: median(fcp(runs.big)),
+          firstContentfulPaintP95Ms: bigFcpP95,
+          listShownP50Ms: median(list),
+          listShownP95Ms: listP95,
+          initialJsGzipKB: kB(js),
+          backendStartColdP50Ms: bigColdP50,
+          backendStartWarmP50Ms: median(big.warm),
+          idleRendererPrivateMB: mem,
+          idleRendererRssAnonMB: bigIdle.memory.rssAnonBytes / MB,
+        },
+        baseline: {
+          emptyFirstContentfulPaintP50Ms: median(fcp(runs.empty)),
+          emptyFirstContentfulPaintP95Ms: emptyFcpP95,
+          quickFirstContentfulPaintP50Ms: median(fcp(runs.quick)),
+          quickFirstContentfulPaintP95Ms: percentile(fcp(runs.quick), 95),
+          quickInitialJsGzipKB: kB(scriptsGzip(quickIdle.load)),
+          emptyInitialJsGzipKB: kB(scriptsGzip(emptyIdle.load)),
+          emptyBackendStartColdP50Ms: emptyColdP50,
+          emptyBackendStartWarmP50Ms: median(none.warm),
+          emptyIdleRendererPrivateMB: emptyIdle.memory.privateBytes / MB,
+          quickIdleRendererPrivateMB: quickIdle.memory.privateBytes / MB,
+        },
+        checks,
+        notes,
+      };
+    } finally {
+      await browser.close();
+      await bigHost.close();
+      await emptyHost.close();
+      for (const dir of [bigDir, emptyDir, empty.dir]) rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
