@@ -51,7 +51,13 @@ export XDG_DATA_HOME="$P_HOME/data" XDG_RUNTIME_DIR="$P_HOME/run"
 unset GNOME_KEYRING_CONTROL
 if [ "$P_KEYRING" = 1 ]; then
   echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  "$P_NODE" -e "require(process.env.P_KEYTAR).setPassword(process.env.P_SVC, 'openai', process.env.P_SEEDKEY).catch((e) => { console.error(e); process.exit(1); })" || echo "SEED_FAILED"
+  # A daemon just started can still be coming up on a loaded machine: try the seed a few times.
+  seeded=0
+  for attempt in 1 2 3 4 5 6; do
+    if "$P_NODE" -e "require(process.env.P_KEYTAR).setPassword(process.env.P_SVC, 'openai', process.env.P_SEEDKEY).catch((e) => { console.error(e); process.exit(1); })"; then seeded=1; break; fi
+    sleep 0.5
+  done
+  [ "$seeded" = 1 ] || echo "SEED_FAILED"
 fi
 item() {
   out=$(dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets org.freedesktop.Secret.Service.SearchItems "dict:string:string:service,$P_SVC,account,openai" 2>/dev/null)
