@@ -1,28 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import type OpenAI from 'openai';
 import type { ExplainFileInput, ExplainFileOutput, FileSourceInput, OpenedFile, PreparedFile } from '../../../shared/dropped-files';
-import type { Conversation, Message } from '../../../shared/domain';
-import { estimateCostUsd } from '../../../shared/model-catalogue';
+import type { Conversation } from '../../../shared/domain';
 import type { PromptTemplate } from '../../../shared/prompt-templates';
 import type { AttachmentRepository } from '../../db/attachment-repository';
 import type { ConversationRepository } from '../../db/conversation-repository';
 import type { MessageRepository } from '../../db/message-repository';
 import { AppError } from '../app-error';
 import type { Logger } from '../logging/logger';
-import { errorCode } from '../logging/redaction';
-import { defaultStreamTimings, streamAnswer, type StreamTimings } from '../chat/answer-stream';
+import { defaultStreamTimings, type StreamTimings } from '../chat/answer-stream';
 import type { EmitEvent } from '../chat/chat-service';
 import { createProviderClients } from '../chat/provider-client';
 import type { RequestContext } from '../chat/request-context';
 import { createTokenCounter } from '../chat/token-counter';
 import { createUnsavedAnswers } from '../chat/unsaved-answers';
-import { explainFile, type ExplanationResult, type PartExplanation } from '../explain/explain-runner';
-import { explainOrReuse } from '../explain/explanation-key';
 import type { KeyService } from '../secrets/key-service';
 import type { ProviderSettingsService } from '../settings/provider-settings';
+import { createExplanationRun } from './explanation-run';
 import { createFilePreparation, type PreparedEntry } from './file-preparation';
 import type { FileSettingsService } from './file-settings';
-import { imageMessages } from './image-explanation';
 
 export interface FileExplanationDeps {
   conversations: ConversationRepository;
@@ -69,6 +64,15 @@ export function createFileExplanationService(deps: FileExplanationDeps) {
   const unsaved = createUnsavedAnswers(deps.messages);
   const active = new Map<string, ActiveRun>();
   const opened: OpenedFile[] = [];
+  const run = createExplanationRun({
+    ...deps,
+    counter,
+    unsaved,
+    timings,
+    retryBaseDelayMs: deps.timings?.retryBaseDelayMs,
+    concurrency: () => deps.settings.get().concurrency,
+    onEnded: (messageId) => active.delete(messageId),
+  });
 
   function conversationFor(entry: PreparedEntry, conversationId: string | undefined): { conversation: Conversation; created: boolean } {
     if (conversationId) {
@@ -85,113 +89,6 @@ export function createFileExplanationService(deps: FileExplanationDeps) {
       now: Date.now(),
     });
     return { conversation, created: true };
-  }
-
-  /** What a stopped or failed run of parts leaves in the answer: every part's notes, so nothing paid for is lost. */
-  function keptParts(result: ExplanationResult, total: number): string {
-    if (result.text || result.parts.length === 0) return result.text;
-    const heading = result.status === 'cancelled' ? `Stopped after ${result.parts.length} of ${total} parts.` : `Explained ${result.parts.length} of ${total} parts before the error.`;
-    return [heading, ...result.parts.map((p) => `### Part ${p.index + 1}: ${p.label}\n\n${p.text.trim()}`)].join('\n\n');
-  }
-
-  function finish(conversationId: string, assistant: Message, content: string, outcome: Pick<ExplanationResult, 'status' | 'error' | 'usage' | 'costUsd'>, started: number): void {
-    const now = Date.now();
-    if (outcome.status === 'error') {
-      deps.log?.warn('files', 'A file explanation failed', { providerId: deps.conversations.get(conversationId)?.providerId ?? null, code: outcome.error?.code ?? null });
-    }
-    // Over before the window hears so: a Stop pressed on the finished answer finds nothing to stop.
-    active.delete(assistant.id);
-    const { stored, unsaved: notStored } = unsaved.finish(assistant, {
-      status: outcome.status,
-      content,
-      error: outcome.error,
-      finishReason: outcome.status === 'complete' ? 'stop' : null,
-      usage: outcome.usage,
-      costUsd: outcome.costUsd,
-      ttftMs: null,
-      totalMs: now - started,
-      now,
-    });
-    const message = stored ?? notStored;
-    if (message) deps.emit('chat:done', { conversationId, message });
-  }
-
-  async function run(entry: PreparedEntry, conversationId: string, assistant: Message, client: OpenAI, controller: AbortController): Promise<void> {
-    const started = Date.now();
-    const { file } = entry;
-    const progress = (p: Parameters<NonNullable<Parameters<typeof explainFile>[0]['onProgress']>>[0]) =>
-      deps.emit('files:progress', { messageId: assistant.id, conversationId, fileName: file.name, progress: p });
-    const onDelta = (text: string) => deps.emit('chat:delta', { conversationId, messageId: assistant.id, text });
-    const persist = (content: string) => void deps.messages.flush(assistant.id, content, Date.now());
-    try {
-      if (!entry.plan) {
-        progress({ phase: 'parts', partsDone: 0, partsTotal: 1 });
-        const outcome = await streamAnswer({
-          client,
-          model: entry.model,
-          messages: imageMessages({ instruction: entry.template.prompt, name: file.name, image: file.image! }),
-          signal: controller.signal,
-          stopRequested: () => controller.signal.aborted,
-          onDelta,
-          persist,
-          timings,
-        });
-        const costUsd = outcome.usage ? estimateCostUsd(entry.model, outcome.usage.promptTokens, outcome.usage.completionTokens) : null;
-        if (outcome.status === 'complete') progress({ phase: 'done', partsDone: 1, partsTotal: 1 });
-        finish(conversationId, assistant, outcome.content, { ...outcome, usage: outcome.usage ?? { promptTokens: 0, completionTokens: 0 }, costUsd }, started);
-        if (outcome.status === 'complete') {
-          deps.attachments
-            .explanationStoreFor(assistant.id, { sha256: file.sha256, templateId: entry.template.id, model: entry.model })
-            .save({ key: '', text: outcome.content, parts: [], model: entry.model, createdAt: Date.now() });
-        }
-        return;
-      }
-      const plan = entry.plan;
-      const keyParts = { sha256: file.sha256, templateId: entry.template.id, model: entry.model };
-      let result: ExplanationResult | null = null;
-      // Saved only once the answer is stored complete: a reused explanation is always one a person could read.
-      await explainOrReuse({
-        store: {
-          find: () => null,
-          save: (e) => {
-            if (result) finish(conversationId, assistant, result.text, result, started);
-            try {
-              deps.attachments.explanationStoreFor(assistant.id, keyParts).save(e);
-            } catch {
-              // Only reuse is lost (a full disk): the explanation itself is stored and shown.
-            }
-          },
-        },
-        key: keyParts,
-        regenerate: true,
-        run: async () => {
-          result = await explainFile({
-            client,
-            plan,
-            counter,
-            concurrency: deps.settings.get().concurrency,
-            // Tests that shorten the chat's backoff shorten the parts' too.
-            ...(deps.timings?.retryBaseDelayMs !== undefined ? { retry: { baseDelayMs: deps.timings.retryBaseDelayMs } } : {}),
-            signal: controller.signal,
-            done: entry.done,
-            onProgress: progress,
-            onPart: (part: PartExplanation) => entry.done.push(part),
-            onDelta,
-            persist,
-            timings,
-          });
-          return result;
-        },
-      });
-      const r = result as ExplanationResult | null;
-      if (r && r.status !== 'complete') finish(conversationId, assistant, keptParts(r, plan.parts.length), r, started);
-      if (r?.status === 'complete') entry.done = [];
-    } catch (err) {
-      // Class and code only: a parser's message may quote the file.
-      if (!(err instanceof AppError)) deps.log?.error('files', 'Explaining a file failed inside Parley', errorCode(err));
-      const error = err instanceof AppError ? err.toShape() : { code: 'INTERNAL' as const, message: String(err) };
-      finish(conversationId, assistant, deps.messages.get(assistant.id)?.content ?? '', { status: 'error', error, usage: { promptTokens: 0, completionTokens: 0 }, costUsd: null }, started);
-    }
   }
 
   async function explain(input: ExplainFileInput): Promise<ExplainFileOutput> {
@@ -254,7 +151,7 @@ export function createFileExplanationService(deps: FileExplanationDeps) {
       const controller = new AbortController();
       const activeRun: ActiveRun = { controller, done: Promise.resolve() };
       active.set(assistantMessage.id, activeRun);
-      activeRun.done = run(entry, conversation.id, assistantMessage, client, controller).finally(() => active.delete(assistantMessage.id));
+      activeRun.done = run(entry, conversation.id, assistantMessage, client, controller.signal).finally(() => active.delete(assistantMessage.id));
     }
     return { conversation: shown, userMessage, assistantMessage, reused: saved !== null };
   }
