@@ -1,28 +1,13 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../shared/domain';
+import { sampleAnswer } from '../fixtures/sample-answer';
 import { MessageCost } from '../../renderer/features/usage/message-cost';
 
 vi.mock('../../renderer/api/parley', () => ({ parley: {}, unwrap: () => undefined, ParleyError: Error }));
 
-const answer = (over: Partial<Message>): Message => ({
-  id: 'a1',
-  conversationId: 'c1',
-  parentId: 'u1',
-  role: 'assistant',
-  content: 'Hello',
-  status: 'complete',
-  error: null,
-  model: 'gpt-4o-mini',
-  finishReason: 'stop',
-  usage: { promptTokens: 1200, completionTokens: 300 },
-  costUsd: 0.00036,
-  ttftMs: 100,
-  totalMs: 900,
-  createdAt: 1,
-  updatedAt: 1,
-  ...over,
-});
+const answer = (over: Partial<Message>): Message =>
+  sampleAnswer({ usage: { promptTokens: 1200, completionTokens: 300 }, costUsd: 0.00036, ttftMs: 100, totalMs: 900, ...over });
 
 const text = (m: Message) => renderToStaticMarkup(<MessageCost message={m} />).replace(/<[^>]+>/g, '');
 

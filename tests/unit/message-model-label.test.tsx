@@ -1,30 +1,12 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import type { Message } from '../../shared/domain';
+import { sampleAnswer } from '../fixtures/sample-answer';
 import { MessageView } from '../../renderer/features/chat/message-view';
 
 // The view's stores reach main through window.parley when first imported; rendered to a string here, nothing is called.
 vi.mock('../../renderer/api/parley', () => ({ parley: {}, unwrap: () => undefined, ParleyError: Error }));
 
-const answer = (over: Partial<Message>): Message =>
-  ({
-    id: 'a1',
-    conversationId: 'c1',
-    parentId: 'u1',
-    role: 'assistant',
-    content: 'Hello',
-    status: 'complete',
-    error: null,
-    model: 'gpt-4o-mini',
-    finishReason: 'stop',
-    usage: null,
-    costUsd: null,
-    ttftMs: null,
-    totalMs: null,
-    createdAt: 1,
-    updatedAt: 1,
-    ...over,
-  }) as Message;
+const answer = sampleAnswer;
 
 describe('the model under an answer', () => {
   it('names the model that wrote it, a fallback included', () => {
