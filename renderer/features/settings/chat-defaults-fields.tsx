@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useConversationOptionsStore } from '../../stores/conversation-options-store';
 import { numberOrNull } from '../chat/conversation-options-dialog';
 
@@ -17,28 +17,32 @@ const textOf = (n: number | null | undefined) => (n === null || n === undefined 
 export function useChatDefaultsForm(): ChatDefaultsForm {
   const { loadDefaults, saveDefaults } = useConversationOptionsStore();
   const [fields, setFields] = useState({ systemPrompt: '', temperature: '', maxOutputTokens: '' });
-  const [touched, setTouched] = useState(false);
+  // A ref, not state: the load below must see an edit made while it was on its way.
+  const touched = useRef(false);
 
   useEffect(() => {
     void loadDefaults()
-      .then((d) => setFields({ systemPrompt: d.systemPrompt ?? '', temperature: textOf(d.temperature), maxOutputTokens: textOf(d.maxOutputTokens) }))
+      .then((d) => {
+        // Typing before the saved defaults arrive wins: they must not overwrite it.
+        if (!touched.current) setFields({ systemPrompt: d.systemPrompt ?? '', temperature: textOf(d.temperature), maxOutputTokens: textOf(d.maxOutputTokens) });
+      })
       .catch(() => {}); // the fields stay empty; saving then reports any real problem
   }, [loadDefaults]);
 
   return {
     ...fields,
     set(change) {
-      setTouched(true);
+      touched.current = true;
       setFields((f) => ({ ...f, ...change }));
     },
     async save() {
-      if (!touched) return;
+      if (!touched.current) return;
       await saveDefaults({
         systemPrompt: fields.systemPrompt.trim() ? fields.systemPrompt : null,
         temperature: numberOrNull(fields.temperature),
         maxOutputTokens: numberOrNull(fields.maxOutputTokens),
       });
-      setTouched(false);
+      touched.current = false;
     },
   };
 }
