@@ -1,24 +1,5 @@
-import { createRequire } from 'node:module';
 import type { TokenEncoding } from '../../../shared/model-catalogue';
-
-interface Encoder {
-  countTokens(text: string, options?: { disallowedSpecial?: Set<string> }): number;
-}
-
-/**
- * Each encoding's rank table is megabytes of JavaScript. It is required from
- * node_modules the first time a count is asked for, and kept out of the main
- * bundle on purpose: bundled, it added 6 MB that every start of the app
- * parsed (about 120 ms of compile measured here) for a feature used later.
- */
-function loader(encoding: TokenEncoding): () => Promise<Encoder> {
-  return async () => createRequire(import.meta.url)(`gpt-tokenizer/encoding/${encoding}`) as Encoder;
-}
-
-const loaders: Record<TokenEncoding, () => Promise<Encoder>> = {
-  o200k_base: loader('o200k_base'),
-  cl100k_base: loader('cl100k_base'),
-};
+import { encoderFor, type Encoder } from './tokenizer-loader';
 
 // Text that looks like a special token (`<|endoftext|>`) is sent as text, and the API counts it as text.
 const asPlainText = { disallowedSpecial: new Set<string>() };
@@ -39,11 +20,13 @@ export interface TokenCounter {
  * A guess that errs towards sending less: English runs about four characters
  * a token, so three over-counts it, and other scripts (CJK, emoji) run about
  * one token a character or more, so each such UTF-16 unit counts as one.
+ * Counts `text` from `start` to `end`, so a caller with a large text need
+ * not copy out each line to count it.
  */
-export function roughTokenCount(text: string): number {
+export function roughTokenCount(text: string, start = 0, end = text.length): number {
   let other = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) other += 1;
-  return Math.ceil((text.length - other) / 3) + other;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) > 0x7f) other += 1;
+  return Math.ceil((end - start - other) / 3) + other;
 }
 
 /**
@@ -91,7 +74,7 @@ export function createTokenCounter(options: { maxRemembered?: number } = {}): To
     load(encoding) {
       let p = loading.get(encoding);
       if (!p) {
-        p = loaders[encoding]().then((e) => void encoders.set(encoding, e));
+        p = encoderFor(encoding).then((e) => void encoders.set(encoding, e));
         // A failed import may be retried by the next caller instead of failing for ever.
         p.catch(() => loading.delete(encoding));
         loading.set(encoding, p);

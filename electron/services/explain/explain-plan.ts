@@ -6,7 +6,7 @@ import { answerReserve, tokensForReplyPriming, tokensPerMessage } from '../chat/
 import type { TokenCounter } from '../chat/token-counter';
 import { combineMessages, inlineMessages, newBoundary, partMessages } from './explain-prompts';
 import { explanationKey } from './explanation-key';
-import { pageSeparator, sectionsOf } from './file-sections';
+import { lineCount, pageSeparator, sectionsOf } from './file-sections';
 import { packParts, type PlannedPart } from './part-packer';
 import { textUnits } from './text-units';
 import { estimatingCounter } from './token-estimate';
@@ -117,9 +117,9 @@ export async function planExplanation(o: PlanOptions): Promise<ExplanationPlan> 
   }
 
   const estimated = text.length > (o.exactUpTo ?? 1_000_000);
-  const units = textUnits(text, count, partBudget, estimated ? estimatingCounter(text, count) : count);
+  const units = textUnits(text, count, partBudget, estimated ? estimatingCounter(text, count) : undefined);
   const fileTokens = units.totalTokens;
-  const whole = [{ index: 0, label: 'the whole file', range: 'the whole file', start: 0, end: text.length, text, prefix: '', tokens: fileTokens, firstLine: 1, lastLine: text.split('\n').length }];
+  const whole = [{ index: 0, label: 'the whole file', range: 'the whole file', start: 0, end: text.length, text, prefix: '', tokens: fileTokens, firstLine: 1, lastLine: lineCount(text) }];
   let inline = fileTokens <= contextWindow - finalAnswerTokens - inlineOverhead;
   let parts = inline ? whole : packParts({ text, kind: file.kind, sections: sectionsOf(file.kind, text, file.pages), units, budget: partBudget });
   // A file just over the inline budget still fits one part: one request with a shorter answer beats a part and a combine.

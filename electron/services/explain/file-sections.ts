@@ -21,12 +21,17 @@ export const pageSeparator = '\n\n';
 
 /** Offsets where lines start; a typed array, counted first, since a large file has hundreds of thousands of lines. */
 export function lineStarts(text: string): Int32Array {
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) lines += 1;
-  const starts = new Int32Array(lines);
+  const starts = new Int32Array(lineCount(text));
   let k = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
   return starts;
+}
+
+/** Lines of a text; a newline at the very end does not start another. Counted in place: splitting a large file made a string per line. */
+export function lineCount(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) lines += 1;
+  return lines;
 }
 
 /** Calls `visit(line, offset, index)` for every line, without its newline. */

@@ -1,3 +1,6 @@
+import { lineCount } from './file-sections';
+import type { RangeEstimate } from './token-estimate';
+
 /**
  * The smallest pieces a file is split into: its lines, each with its token
  * count. Parts are built from whole units, so a part never ends inside a line
@@ -75,33 +78,33 @@ export class TextUnits {
  * newline and the next line's indentation can be one token together), so a
  * part whose lines add up to its budget fits. Lines repeat a lot in logs,
  * CSV and code (blank lines, closing braces), and are counted once each.
- * `countLineOf` may estimate (see token-estimate.ts); a line cut because it
+ * With `estimate` (token-estimate.ts), lines are estimated where they lie in
+ * the text: a 10 MB file has hundreds of thousands, and copying each out
+ * only to estimate it was most of the plan's garbage. A line cut because it
  * is too long for a part is always counted exactly, piece by piece.
  */
-export function textUnits(text: string, count: (s: string) => number, maxTokens: number, countLineOf: (s: string) => number = count): TextUnits {
+export function textUnits(text: string, count: (s: string) => number, maxTokens: number, estimate?: RangeEstimate): TextUnits {
+  // A memo of every distinct line of a 10 MB file held more memory than the file itself (bench/ingest.ts):
+  // only exact counts are remembered, and an estimate costs less than looking a line up.
   const memo = new Map<string, number>();
-  // An estimate costs less than looking a line up, and a memo of every distinct line of a 10 MB file held
-  // more memory than the file itself (bench/ingest.ts): only exact counts are remembered.
-  const estimating = countLineOf !== count;
   const countLine = (line: string): number => {
-    if (estimating || line.length > 200) return countLineOf(line);
+    if (line.length > 200) return count(line);
     let n = memo.get(line);
     if (n === undefined) {
-      n = countLineOf(line);
+      n = count(line);
       memo.set(line, n);
     }
     return n;
   };
-  // Lines run about 40 characters in code and logs: room for that many units at first, doubled when short.
-  const units = new TextUnits(text.length, Math.ceil(text.length / 40));
+  // Sized to the lines there are, so the arrays are never copied to grow unless a line is cut.
+  const units = new TextUnits(text.length, lineCount(text));
   let start = 0;
   while (start < text.length) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl + 1;
-    const line = text.slice(start, end);
-    const tokens = countLine(line);
+    const tokens = estimate ? estimate(start, end) : countLine(text.slice(start, end));
     if (tokens <= maxTokens) units.push(start, tokens);
-    else for (const piece of cutLine(line, start, tokens, count, maxTokens)) units.push(piece.start, piece.tokens);
+    else for (const piece of cutLine(text.slice(start, end), start, tokens, count, maxTokens)) units.push(piece.start, piece.tokens);
     start = end;
   }
   return units;

@@ -11,7 +11,10 @@ import { roughTokenCount } from '../chat/token-counter';
  */
 export const estimateMargin = 1.12;
 
-export function estimatingCounter(text: string, count: (s: string) => number, sampleChars = 300_000): (line: string) => number {
+/** Estimates the tokens of `text` from `start` to `end` (a line), without copying it out. */
+export type RangeEstimate = (start: number, end: number) => number;
+
+export function estimatingCounter(text: string, count: (s: string) => number, sampleChars = 300_000): RangeEstimate {
   const slices = 64;
   const per = Math.max(1, Math.floor(sampleChars / slices));
   let exact = 0;
@@ -26,5 +29,5 @@ export function estimatingCounter(text: string, count: (s: string) => number, sa
     rough += roughTokenCount(piece);
   }
   const ratio = rough > 0 ? Math.min(1, exact / rough) : 1;
-  return (line) => (line.length === 0 ? 0 : Math.max(1, Math.ceil(roughTokenCount(line) * ratio * estimateMargin)));
+  return (start, end) => (end <= start ? 0 : Math.max(1, Math.ceil(roughTokenCount(text, start, end) * ratio * estimateMargin)));
 }
