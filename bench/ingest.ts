@@ -39,10 +39,10 @@ interface ChildFigures {
 
 /** The whole pipeline in a fresh process, so its peak memory is measured alone. */
 function runChild(mode: 'ingest' | 'plan', file: string): Promise<ChildFigures>;
-function runChild(mode: 'count', file: string, other: string): Promise<CountFigures>;
-function runChild(mode: 'ingest' | 'plan' | 'count', file: string, other: string = MODEL): Promise<ChildFigures | CountFigures> {
+function runChild(mode: 'count', file: string, other: string, cacheDir: string): Promise<CountFigures>;
+function runChild(mode: 'ingest' | 'plan' | 'count', file: string, other: string = MODEL, cacheDir = ''): Promise<ChildFigures | CountFigures> {
   const loader = pathToFileURL(require.resolve('tsx')).href;
-  const child = spawn(process.execPath, ['--expose-gc', '--import', loader, path.join(here, 'ingest-child.ts'), mode, file, other], {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', loader, path.join(here, 'ingest-child.ts'), mode, file, other, cacheDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -120,8 +120,11 @@ export const ingest: Scenario = {
       log(`  ingest: whole pipeline ${fmt(pipelineMs)} ms, ${sample.parts} parts, peak memory ${fmt(peakRatio)}× the file (ingestion alone ${fmt(ingestPeakRatio)}×)`);
 
       // Token count of 1 MB in fresh processes: cold loads the encoding first; warm counts texts it has not seen.
+      // The very first load reads the package's JavaScript table and caches it as JSON, as the app's first count does.
+      const cacheDir = path.join(dir, 'tokenizer-cache');
+      const firstEver = await runChild('count', textPath, otherTextPath, cacheDir);
       const counts: CountFigures[] = [];
-      for (let r = 0; r < RUNS; r++) counts.push(await runChild('count', textPath, otherTextPath));
+      for (let r = 0; r < RUNS; r++) counts.push(await runChild('count', textPath, otherTextPath, cacheDir));
       const coldRuns = counts.map((c) => c.coldMs);
       const warmRuns = counts.map((c) => c.warmMs);
       const ingestMs = median(ingestRuns);
@@ -138,6 +141,7 @@ export const ingest: Scenario = {
           peakMemoryPerFileByte: perByte,
           peakMemoryFixedMb: fixedMb,
           tokenCount1MbColdMs: median(coldRuns),
+          tokenCount1MbFirstEverMs: firstEver.coldMs,
           tokenCount1MbWarmMs: median(warmRuns),
           parts: sample.parts,
           fileTokens: sample.fileTokens,
@@ -174,7 +178,7 @@ export const ingest: Scenario = {
             op: '<=',
             limit: 3,
             unit: '×',
-            detail: `RSS sampled in a fresh process, minus its RSS once modules and the tokenizer were loaded. A ${fmt(LARGER_BYTES / 1024 / 1024)} MiB file peaks at ${fmt(peakOf(larger) / larger.size)}×: about ${fmt(perByte)}× per byte of file plus ${fmt(fixedMb)} MB that does not grow with it. Reading and extracting alone peak at ${fmt(ingestPeakRatio)}× (the bytes, plus the text: a JS string with any non-ASCII character takes 2 bytes per character); the plan's first exact counts also grow the tokenizer's merge cache, bounded at 100,000 entries whatever the file (about 15 MB measured here), and its units and line starts are typed arrays (8 bytes a line)`,
+            detail: `RSS sampled in a fresh process, minus its RSS once modules and the tokenizer were loaded. A ${fmt(LARGER_BYTES / 1024 / 1024)} MiB file peaks at ${fmt(peakOf(larger) / larger.size)}×: about ${fmt(perByte)}× per byte of file plus ${fmt(fixedMb)} MB that does not grow with it. Reading and extracting alone peak at ${fmt(ingestPeakRatio)}× (the bytes, plus the text: a JS string with any non-ASCII character takes 2 bytes per character); the plan keeps a typed array entry per line (8 bytes) and one small object per top-level declaration; what does not grow with the file is mostly V8's young generation growing while the plan allocates, and the tokenizer's merge cache (at most 20,000 entries)`,
           },
           {
             metric: 'ingestionPeakMemoryRatio',
@@ -184,7 +188,15 @@ export const ingest: Scenario = {
             limit: 3,
             unit: '×',
           },
-          { metric: 'tokenCount1MbColdMs', label: 'token count of 1 MB, cold (fresh process, encoding loaded first)', value: median(coldRuns), op: '<=', limit: 400, unit: 'ms' },
+          {
+            metric: 'tokenCount1MbColdMs',
+            label: 'token count of 1 MB, cold (fresh process, encoding loaded first)',
+            value: median(coldRuns),
+            op: '<=',
+            limit: 400,
+            unit: 'ms',
+            detail: `the encoding read from the JSON copy the first load leaves in the cache folder; the first count after installing, which reads the package's JavaScript table and writes that copy, took ${fmt(firstEver.coldMs)} ms`,
+          },
           { metric: 'tokenCount1MbWarmMs', label: 'token count of 1 MB, warm', value: median(warmRuns), op: '<=', limit: 150, unit: 'ms' },
           {
             metric: 'streamingLateOverEarly',

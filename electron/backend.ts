@@ -39,6 +39,7 @@ import { createFileExplanationService, type FileExplanationService } from './ser
 import { createFileSettings } from './services/file-explanations/file-settings';
 import { createUpdateSettings, type UpdateControl } from './services/settings/update-settings';
 import type { UpdateReady, UpdateSettings } from '../shared/app-updates';
+import { useTokenizerCache } from './services/chat/tokenizer-loader';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -106,6 +107,7 @@ export function createBackend(options: BackendOptions): Backend {
   const env = options.env ?? process.env;
   if (env.OPENAI_API_KEY) log.redact(env.OPENAI_API_KEY);
   log.info('startup', 'Parley backend starting', { dataDir: options.dataDir, platform: options.platform ?? process.platform, node: process.versions.node, electron: process.versions.electron });
+  useTokenizerCache(path.join(options.dataDir, 'cache'));
   const databaseFile = path.join(options.dataDir, 'parley.sqlite');
   let opened: ReturnType<typeof openDatabaseSafely>;
   try {
