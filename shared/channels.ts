@@ -5,6 +5,7 @@
  */
 export const channelNames = [
   'conversations:list',
+  'conversations:get',
   'conversations:create',
   'conversations:rename',
   'conversations:delete',

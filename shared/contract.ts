@@ -26,6 +26,8 @@ export const contract = {
     input: z.object({ limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() }).strict(),
     output: z.array(Conversation),
   },
+  /** One conversation, for one opened from search that the loaded pages of the list do not hold yet. */
+  'conversations:get': { input: z.object({ id: Id }).strict(), output: Conversation },
   /** `origin: 'quick'` marks a conversation begun in the quick-ask window; it lists and searches like any other. */
   'conversations:create': {
     input: z.object({ title: z.string().trim().max(200).optional(), origin: z.enum(['chat', 'quick']).optional() }).strict(),

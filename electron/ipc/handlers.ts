@@ -45,6 +45,7 @@ export interface HandlerDeps {
 export function createHandlers(d: HandlerDeps): Handlers {
   return {
     'conversations:list': (i) => d.conversations.list(i.limit === undefined ? undefined : { limit: i.limit, offset: i.offset ?? 0 }),
+    'conversations:get': (i) => d.conversations.get(i.id),
     'conversations:create': (i) => d.conversations.create(i.title, i.origin),
     'conversations:rename': (i) => d.conversations.rename(i.id, i.title),
     'conversations:setPinned': (i) => d.conversations.setPinned(i.id, i.pinned),

@@ -18,7 +18,7 @@ async function run(conversationId: string, act: () => Promise<Message[]>): Promi
     const written = await act();
     useChatStore.setState((s) => ({
       messages: { ...s.messages, [conversationId]: written.reduce(upsert, s.messages[conversationId] ?? []) },
-      conversations: moveToTop(s.conversations, conversationId),
+      conversations: moveToTop(s, conversationId),
     }));
     useBranchStore.getState().showBranch(conversationId, written.at(-1)!.id);
     return true;

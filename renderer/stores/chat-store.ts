@@ -6,8 +6,21 @@ import { upsert } from './message-merge';
 import { shownLeafId, useBranchStore } from './branch-store';
 import { useUsageStore } from './usage-store';
 
+/**
+ * The list is read a page at a time: the first page is what the window
+ * shows at start, and the rest comes as the person scrolls. Reading and
+ * rendering all of a 10,000-conversation history took seconds and 200 MB
+ * (bench/cold-start.ts).
+ */
+export const conversationPageSize = 100;
+
 interface ChatState {
+  /** The pages of the list read so far, in list order. */
   conversations: Conversation[];
+  /** Whether the list goes on beyond the pages read. */
+  moreConversations: boolean;
+  /** Conversations opened (from search) that the pages read so far do not hold yet. */
+  outsideList: Record<string, Conversation>;
   selectedId: string | null;
   messages: Record<string, Message[]>;
   /** A failure that belongs to no message (could not send, could not load). */
@@ -29,6 +42,8 @@ const explain = (err: unknown) => (err instanceof Error ? err.message : String(e
 
 export const useChatStore = create<ChatState>((set, get) => ({
   conversations: [],
+  moreConversations: false,
+  outsideList: {},
   selectedId: null,
   messages: {},
   problem: null,
@@ -36,7 +51,8 @@ export const useChatStore = create<ChatState>((set, get) => ({
 
   async loadConversations() {
     try {
-      set({ conversations: await unwrap(parley.conversations.list({})) });
+      const page = await unwrap(parley.conversations.list({ limit: conversationPageSize }));
+      set({ conversations: page, moreConversations: page.length === conversationPageSize });
     } catch (err) {
       set({ problem: explain(err) });
     }
@@ -46,8 +62,9 @@ export const useChatStore = create<ChatState>((set, get) => ({
     set({ selectedId: id, problem: null });
     if (!id) return;
     try {
-      const list = await unwrap(parley.messages.list({ conversationId: id }));
-      set((s) => ({ messages: { ...s.messages, [id]: list } }));
+      const known = conversationById(get(), id) !== undefined;
+      const [list, conversation] = await Promise.all([unwrap(parley.messages.list({ conversationId: id })), known ? null : unwrap(parley.conversations.get({ id }))]);
+      set((s) => ({ messages: { ...s.messages, [id]: list }, ...(conversation ? { outsideList: { ...s.outsideList, [id]: conversation } } : {}) }));
     } catch (err) {
       set({ problem: explain(err) });
     }
@@ -61,7 +78,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
   async rename(id, title) {
     try {
       const c = await unwrap(parley.conversations.rename({ id, title }));
-      set((s) => ({ conversations: s.conversations.map((x) => (x.id === id ? c : x)) }));
+      set((s) => replaceConversation(s, c));
     } catch (err) {
       set({ problem: explain(err) });
     }
@@ -86,7 +103,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
       useBranchStore.getState().showBranch(id, assistantMessage.id);
       set((s) => ({
         messages: { ...s.messages, [id]: upsert(upsert(s.messages[id] ?? [], userMessage), assistantMessage) },
-        conversations: moveToTop(s.conversations, id),
+        conversations: moveToTop(s, id),
       }));
       return true;
     } catch (err) {
@@ -104,10 +121,27 @@ export const useChatStore = create<ChatState>((set, get) => ({
   dismissProblem: () => set({ problem: null }),
 }));
 
-export function moveToTop(list: Conversation[], id: string): Conversation[] {
-  const c = list.find((x) => x.id === id);
-  if (!c || c.pinned) return list;
-  return [{ ...c, updatedAt: Date.now() }, ...list.filter((x) => x.id !== id)];
+type Listed = Pick<ChatState, 'conversations' | 'outsideList'>;
+
+/** From the list, or one opened from search beyond the pages read. */
+export function conversationById(s: Listed, id: string | null): Conversation | undefined {
+  if (id === null) return undefined;
+  return s.conversations.find((c) => c.id === id) ?? s.outsideList[id];
+}
+
+/** The list after a conversation was written to: at the top, unless pinned (pinned ones keep their place). */
+export function moveToTop(s: Listed, id: string): Conversation[] {
+  const c = conversationById(s, id);
+  if (!c || (c.pinned && s.conversations.includes(c))) return s.conversations;
+  return [{ ...c, updatedAt: Date.now() }, ...s.conversations.filter((x) => x.id !== id)];
+}
+
+/** A conversation changed elsewhere (renamed, new provider), wherever the window holds it. */
+export function replaceConversation(s: Listed, changed: Conversation): Listed {
+  return {
+    conversations: s.conversations.map((c) => (c.id === changed.id ? changed : c)),
+    outsideList: s.outsideList[changed.id] ? { ...s.outsideList, [changed.id]: changed } : s.outsideList,
+  };
 }
 
 /** Events from main: wired once at start-up. */
@@ -131,11 +165,11 @@ export function connectChatEvents(): () => void {
     );
   });
   const offChanged = parley.subscribe('conversations:changed', ({ conversation }) => {
-    useChatStore.setState((s) => ({
-      conversations: s.conversations.some((c) => c.id === conversation.id)
-        ? s.conversations.map((c) => (c.id === conversation.id ? conversation : c))
-        : [conversation, ...s.conversations],
-    }));
+    useChatStore.setState((s) =>
+      s.conversations.some((c) => c.id === conversation.id) || s.outsideList[conversation.id]
+        ? replaceConversation(s, conversation)
+        : { conversations: [conversation, ...s.conversations] },
+    );
   });
   return () => {
     offDelta();

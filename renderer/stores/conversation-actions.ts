@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Conversation } from '../../shared/domain';
 import { parley, unwrap } from '../api/parley';
-import { useChatStore } from './chat-store';
+import { conversationById, conversationPageSize, useChatStore } from './chat-store';
 
 /** How long a deleted conversation can be brought back before it is really deleted. */
 export const undoWindowMs = 6_000;
@@ -107,6 +107,40 @@ export async function setPinned(id: string, pinned: boolean): Promise<void> {
  * first when it does not have it yet, so the conversation is both selected and visible in the list.
  */
 export async function openConversation(id: string): Promise<void> {
-  if (!useChatStore.getState().conversations.some((c) => c.id === id)) await useChatStore.getState().loadConversations();
+  if (!conversationById(useChatStore.getState(), id)) {
+    try {
+      const c = await unwrap(parley.conversations.get({ id }));
+      useChatStore.setState((s) => ({ conversations: [...s.conversations.filter((x) => x.id !== id), c].sort(byListOrder) }));
+    } catch (err) {
+      fail(err);
+      return;
+    }
+  }
   await useChatStore.getState().select(id);
+}
+
+// Conversations created, deleted or moved since the last page shift the offsets a little: pages overlap by this much.
+const pageOverlap = 10;
+let loadingMore: Promise<void> | null = null;
+
+/** The next page of the list, asked for as the person scrolls near the end of what has been read. */
+export function loadMoreConversations(): Promise<void> {
+  if (loadingMore) return loadingMore;
+  if (!useChatStore.getState().moreConversations) return Promise.resolve();
+  loadingMore = (async () => {
+    try {
+      const offset = Math.max(0, useChatStore.getState().conversations.length - pageOverlap);
+      const limit = conversationPageSize + pageOverlap;
+      const page = await unwrap(parley.conversations.list({ limit, offset }));
+      useChatStore.setState((s) => {
+        const have = new Set(s.conversations.map((c) => c.id));
+        return { conversations: [...s.conversations, ...page.filter((c) => !have.has(c.id))], moreConversations: page.length === limit };
+      });
+    } catch (err) {
+      fail(err);
+    } finally {
+      loadingMore = null;
+    }
+  })();
+  return loadingMore;
 }

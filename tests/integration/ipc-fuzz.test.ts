@@ -102,6 +102,7 @@ function validRequests(s: Seeded): Record<ChannelName, Record<string, unknown>> 
   const conv = s.conversationId;
   return {
     'conversations:list': { limit: 10, offset: 0 },
+    'conversations:get': { id: conv },
     'conversations:create': { title: 'Fuzz', origin: 'chat' },
     'conversations:rename': { id: conv, title: 'Renamed' },
     'conversations:delete': { id: conv },

@@ -76,4 +76,12 @@ describe('conversations:list in pages', () => {
     const pages = [0, 2, 4].map((offset) => tb.value('conversations:list', { limit: 2, offset }));
     expect((await Promise.all(pages)).flat()).toEqual(all);
   });
+
+  it('gives one conversation by id, and says so when it no longer exists', async () => {
+    const tb = makeBackend({ baseUrl: fake.baseUrl });
+    const made = await tb.newConversation();
+    expect(await tb.value('conversations:get', { id: made.id })).toEqual(made);
+    await tb.value('conversations:delete', { id: made.id });
+    expect(await tb.call('conversations:get', { id: made.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
 });

@@ -77,6 +77,7 @@ const cases: Record<ChannelName, ChannelCases> = {
       ['an object as title', { id: 'conv-1', title: { text: 'x' } }],
     ],
   },
+  'conversations:get': { valid: { id: 'conv-1' }, invalid: [...idCases('id', { id: 'conv-1' }), ['an extra field', { id: 'conv-1', all: true }]] },
   'conversations:setPinned': {
     valid: { id: 'conv-1', pinned: true },
     invalid: [...idCases('id', { id: 'conv-1', pinned: true }), ['pinned as a string', { id: 'conv-1', pinned: 'yes' }], ['missing pinned', { id: 'conv-1' }]],

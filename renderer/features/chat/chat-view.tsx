@@ -1,4 +1,4 @@
-import { useChatStore } from '../../stores/chat-store';
+import { conversationById, useChatStore } from '../../stores/chat-store';
 import { BranchContext, useBranches } from './branch-context';
 import { Composer } from './composer';
 import { ConversationOptionsButton } from './conversation-options-dialog';
@@ -11,7 +11,7 @@ const noMessages: never[] = [];
 export function ChatView() {
   const selectedId = useChatStore((s) => s.selectedId);
   const messages = useChatStore((s) => (s.selectedId ? (s.messages[s.selectedId] ?? noMessages) : noMessages));
-  const title = useChatStore((s) => s.conversations.find((c) => c.id === s.selectedId)?.title ?? 'New chat');
+  const title = useChatStore((s) => conversationById(s, s.selectedId)?.title ?? 'New chat');
   const { problem, sending, send, stop, dismissProblem } = useChatStore();
   const streaming = messages.find((m) => m.status === 'streaming');
   const { path, branches } = useBranches(selectedId, messages, sending || streaming !== undefined);

@@ -1,7 +1,7 @@
 import { ModalDialog, SaveCancelButtons } from '../../components/modal-dialog';
 import { useEffect, useRef, useState } from 'react';
 import { findModel, knownModelIds } from '../../../shared/model-catalogue';
-import { useChatStore } from '../../stores/chat-store';
+import { conversationById, useChatStore } from '../../stores/chat-store';
 import { useConversationOptionsStore } from '../../stores/conversation-options-store';
 import { useProvidersStore } from '../../stores/providers-store';
 import { useSettingsStore } from '../../stores/settings-store';
@@ -17,7 +17,7 @@ const textOf = (n: number | null | undefined) => (n === null || n === undefined 
 export function ConversationOptionsDialog({ conversationId }: { conversationId: string | null }) {
   const { load, save, close, loadDefaults, defaults } = useConversationOptionsStore();
   // The conversation's own provider decides the default model and which models it offers.
-  const providerId = useChatStore((s) => s.conversations.find((c) => c.id === conversationId)?.providerId);
+  const providerId = useChatStore((s) => conversationById(s, conversationId)?.providerId);
   const provider = useProvidersStore((s) => s.providers.find((p) => p.id === (providerId ?? s.defaultProviderId)));
   const fetchedModels = useProvidersStore((s) => (provider ? s.models[provider.id] : undefined));
   const fallbackModel = useSettingsStore((s) => s.provider?.model ?? '');

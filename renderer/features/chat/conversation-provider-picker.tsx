@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { parley, unwrap } from '../../api/parley';
-import { useChatStore } from '../../stores/chat-store';
+import { conversationById, replaceConversation, useChatStore } from '../../stores/chat-store';
 import { useProvidersStore } from '../../stores/providers-store';
 import './conversation-provider-picker.css';
 
@@ -11,7 +11,7 @@ import './conversation-provider-picker.css';
  */
 export function ConversationProviderPicker() {
   const selectedId = useChatStore((s) => s.selectedId);
-  const providerId = useChatStore((s) => s.conversations.find((c) => c.id === s.selectedId)?.providerId);
+  const providerId = useChatStore((s) => conversationById(s, s.selectedId)?.providerId);
   const { providers, defaultProviderId, setDefault } = useProvidersStore();
   const [busy, setBusy] = useState(false);
   if (providers.length < 2) return null;
@@ -23,7 +23,7 @@ export function ConversationProviderPicker() {
     try {
       if (selectedId) {
         const conversation = await unwrap(parley.conversations.setProvider({ id: selectedId, providerId: id }));
-        useChatStore.setState((s) => ({ conversations: s.conversations.map((c) => (c.id === conversation.id ? conversation : c)) }));
+        useChatStore.setState((s) => replaceConversation(s, conversation));
       } else {
         await setDefault(id);
       }

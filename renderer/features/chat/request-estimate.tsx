@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { RequestEstimate as Estimate } from '../../../shared/chat-options';
 import { parley } from '../../api/parley';
 import { shownLeafId, useBranchStore } from '../../stores/branch-store';
-import { useChatStore } from '../../stores/chat-store';
+import { conversationById, useChatStore } from '../../stores/chat-store';
 import { useConversationOptionsStore } from '../../stores/conversation-options-store';
 import { useSettingsStore } from '../../stores/settings-store';
 
@@ -38,7 +38,7 @@ function useRequestEstimate(draft: string): Estimate | null {
   const revision = useConversationOptionsStore((s) => s.revision);
   // Another window may change the model or prompt: the conversation in the list says so.
   const chosen = useChatStore((s) => {
-    const c = s.conversations.find((x) => x.id === s.selectedId);
+    const c = conversationById(s, s.selectedId);
     return c ? `${c.model}\u0000${c.systemPrompt}` : '';
   });
   const defaultModel = useSettingsStore((s) => s.provider?.model);

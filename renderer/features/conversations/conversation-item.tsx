@@ -11,16 +11,18 @@ interface Props {
   onExport(format: 'markdown' | 'json'): void;
   onArchive(): void;
   onDelete(): void;
+  /** The virtual list's measuring ref and row index. */
+  row: { ref: (el: Element | null) => void; index: number };
 }
 
-export function ConversationItem({ conversation, selected, onSelect, onRename, onPin, onExport, onArchive, onDelete }: Props) {
+export function ConversationItem({ conversation, selected, onSelect, onRename, onPin, onExport, onArchive, onDelete, row }: Props) {
   const [mode, setMode] = useState<'view' | 'rename' | 'export'>('view');
   const [draft, setDraft] = useState(conversation.title);
   const title = conversation.title;
 
   if (mode === 'rename') {
     return (
-      <li className="conversation editing">
+      <li className="conversation editing" ref={row.ref} data-index={row.index}>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -47,7 +49,7 @@ export function ConversationItem({ conversation, selected, onSelect, onRename, o
       setMode('view');
     };
     return (
-      <li className="conversation confirming" role="group" aria-label={`Export ${title}`}>
+      <li className="conversation confirming" role="group" aria-label={`Export ${title}`} ref={row.ref} data-index={row.index}>
         <span className="confirm-text">Export “{title}” as</span>
         <button type="button" onClick={() => pick('markdown')} autoFocus>
           Markdown
@@ -63,7 +65,7 @@ export function ConversationItem({ conversation, selected, onSelect, onRename, o
   }
 
   return (
-    <li className={`conversation${selected ? ' selected' : ''}`}>
+    <li className={`conversation${selected ? ' selected' : ''}`} ref={row.ref} data-index={row.index}>
       <button type="button" className="conversation-open" aria-current={selected ? 'page' : undefined} onClick={onSelect}>
         {conversation.pinned && <span aria-hidden="true">📌 </span>}
         <span className="conversation-title">{title}</span>

@@ -1,10 +1,10 @@
 import { useChatStore } from '../../stores/chat-store';
 import { parley, unwrap } from '../../api/parley';
-import { deleteWithUndo, setArchived, setPinned } from '../../stores/conversation-actions';
+import { deleteWithUndo, loadMoreConversations, setArchived, setPinned } from '../../stores/conversation-actions';
 import { ArchivedConversations } from './archived-conversations';
 import { SearchPanel } from '../search/search-panel';
 import { ConversationItem } from './conversation-item';
-import { groupByDate } from './date-groups';
+import { ConversationGroups } from './conversation-groups';
 import { downloadFile } from './download-file';
 import { UndoToast } from './undo-toast';
 
@@ -17,8 +17,13 @@ async function exportConversation(id: string, format: 'markdown' | 'json'): Prom
   }
 }
 
+const loadMore = () => void loadMoreConversations();
+
 export function ConversationList() {
-  const { conversations, selectedId, select, rename, newChat } = useChatStore();
+  // Field by field: a streamed answer changes the store many times a second and must not redraw the list.
+  const conversations = useChatStore((s) => s.conversations);
+  const selectedId = useChatStore((s) => s.selectedId);
+  const { select, rename, newChat } = useChatStore.getState();
   return (
     <nav className="sidebar" aria-label="Conversations">
       <button type="button" className="new-chat" onClick={newChat}>
@@ -28,28 +33,24 @@ export function ConversationList() {
       {conversations.length === 0 ? (
         <p className="empty-list">No conversations yet.</p>
       ) : (
-        <div className="conversation-groups">
-          {groupByDate(conversations).map((group) => (
-            <section key={group.label} aria-label={group.label}>
-              <h2 className="group-label">{group.label}</h2>
-              <ul className="conversation-list">
-                {group.conversations.map((c) => (
-                  <ConversationItem
-                    key={c.id}
-                    conversation={c}
-                    selected={c.id === selectedId}
-                    onSelect={() => void select(c.id)}
-                    onRename={(title) => void rename(c.id, title)}
-                    onPin={(pinned) => void setPinned(c.id, pinned)}
-                    onExport={(format) => void exportConversation(c.id, format)}
-                    onArchive={() => void setArchived(c.id, true)}
-                    onDelete={() => deleteWithUndo(c.id)}
-                  />
-                ))}
-              </ul>
-            </section>
-          ))}
-        </div>
+        <ConversationGroups
+          conversations={conversations}
+          onNearEnd={loadMore}
+          renderConversation={(c, row) => (
+            <ConversationItem
+              key={c.id}
+              row={row}
+              conversation={c}
+              selected={c.id === selectedId}
+              onSelect={() => void select(c.id)}
+              onRename={(title) => void rename(c.id, title)}
+              onPin={(pinned) => void setPinned(c.id, pinned)}
+              onExport={(format) => void exportConversation(c.id, format)}
+              onArchive={() => void setArchived(c.id, true)}
+              onDelete={() => deleteWithUndo(c.id)}
+            />
+          )}
+        />
       )}
       <ArchivedConversations />
       <UndoToast />

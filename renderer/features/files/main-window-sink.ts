@@ -10,7 +10,7 @@ export const mainWindowSink: ExplanationSink = {
   show({ conversation, userMessage, assistantMessage }, select) {
     const id = conversation.id;
     useChatStore.setState((s) => ({
-      conversations: s.conversations.some((c) => c.id === id) ? moveToTop(s.conversations, id) : [conversation, ...s.conversations],
+      conversations: moveToTop({ conversations: s.conversations, outsideList: { ...s.outsideList, [id]: conversation } }, id),
       messages: { ...s.messages, [id]: upsert(upsert(s.messages[id] ?? [], userMessage), assistantMessage) },
       ...(select ? { selectedId: id, problem: null } : {}),
     }));
