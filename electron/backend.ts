@@ -116,7 +116,9 @@ export function createBackend(options: BackendOptions): Backend {
     log.error('database', 'The database could not be opened', { file: databaseFile, ...errorFields(err) });
     throw err;
   }
-  const { db, notices: startupNotices, migration } = opened;
+  const { db, notices: startupNotices, migration, session } = opened;
+  if (opened.fullCheck) log.info('database', 'Database pages checked in full', { reason: opened.fullCheck });
+  if (session.openWriteError) log.warn('database', 'The session record could not be written; the next start checks the database in full', { file: session.openWriteError.file, ...errorFields(session.openWriteError.error) });
   if (migration.from !== migration.to) log.info('database', 'Database migrated', { from: migration.from, to: migration.to, backup: migration.backupPath });
   for (const notice of startupNotices) log.warn('recovery', notice.title, { kind: notice.kind, movedTo: notice.movedTo });
   options.onDatabaseOpen?.(db);
@@ -216,6 +218,8 @@ export function createBackend(options: BackendOptions): Backend {
       await files.settle();
       listeners.clear();
       db.close();
+      const unrecorded = session.closedCleanly();
+      if (unrecorded) log.warn('database', 'The clean close could not be recorded; the next start checks the database in full', { file: unrecorded.file, ...errorFields(unrecorded.error) });
       log.info('startup', 'Parley backend closed');
     },
   };

@@ -4,14 +4,15 @@ import type Database from 'better-sqlite3';
 import type { StartupNotice } from '../../shared/startup-notice';
 import { openDatabase, type OpenedDatabase, type OpenOptions } from './connection';
 import { DatabaseTooNewError } from './migrate';
+import { beginSession, fingerprint, fullCheckReason, readSessionState, type Session } from './session-state';
 import { isCorruption } from './storage-errors';
 
 const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 /**
- * Up to this size the whole file is read by `quick_check` at start: about
- * 100 ms at 64 MiB measured on a loaded two-core machine, a few ms for a
- * typical history. A larger one would pay more at every start, so it gets the
- * cheap checks only, and damage deeper in it shows when that part is read.
+ * Up to this size the whole file is read by `quick_check` when a start calls
+ * for it (see session-state.ts): about 100 ms at 64 MiB measured on a loaded
+ * two-core machine. A larger one would pay more at each of those starts, so it
+ * gets the cheap checks only, and damage deeper in it shows when that part is read.
  */
 export const FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -33,6 +34,10 @@ export class DatabaseRefusedError extends Error {
 
 export interface SafelyOpenedDatabase extends OpenedDatabase {
   notices: StartupNotice[];
+  /** Why the whole file was read at this start; null when the last clean close let the check be skipped, or the file was new. */
+  fullCheck: string | null;
+  /** The record of this session: closing the database cleanly must be told to it. */
+  session: Session;
 }
 
 function readHeader(file: string): Buffer {
@@ -64,9 +69,12 @@ function headerProblem(file: string): string | null {
   return null;
 }
 
-function checkPages(file: string, db: Database.Database): void {
+/** Whether `quick_check` reads the pages: asked for, and the file small enough. */
+const fullCheckRuns = (file: string, asked: string | null) => asked !== null && statSync(file).size <= FULL_CHECK_MAX_BYTES;
+
+function checkPages(file: string, db: Database.Database, full: boolean): void {
   db.prepare('SELECT count(*) FROM sqlite_schema').get();
-  if (statSync(file).size > FULL_CHECK_MAX_BYTES) return;
+  if (!full) return;
   const rows = db.pragma('quick_check(3)') as { quick_check: string }[];
   const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
   if (problems.length) throw new UnreadableDatabaseError(`SQLite found damage in it (${problems.join('; ')})`);
@@ -113,15 +121,27 @@ function movedAsideNotice(file: string, movedTo: string, reason: string): Startu
  */
 export function openDatabaseSafely(file: string, options: OpenOptions = {}, now = () => new Date()): SafelyOpenedDatabase {
   let reason: string | null;
+  let fullCheck: string | null = null;
+  let full = false;
+  let lastFullCheckAt: number | null = now().getTime();
   try {
     reason = existsSync(file) ? headerProblem(file) : null;
+    // A new database has nothing to check: the record starts with it.
+    const isNew = !existsSync(file) || (statSync(file).size === 0 && !existsSync(`${file}-wal`));
+    if (reason === null && !isNew) {
+      const state = readSessionState(file);
+      fullCheck = fullCheckReason(state, fingerprint(file), now().getTime());
+      full = fullCheckRuns(file, fullCheck);
+      if (!full) lastFullCheckAt = state?.lastFullCheckAt ?? null;
+    }
   } catch (err) {
     // A directory in its place, no permission to read it: nothing that says the file is damaged.
     throw new DatabaseRefusedError(`Parley could not read its history at ${file}: ${(err as Error).message}. Nothing was changed or moved.`, { cause: err });
   }
   if (reason === null) {
     try {
-      return { ...openDatabase(file, { ...options, check: (db) => checkPages(file, db) }), notices: [] };
+      const opened = openDatabase(file, { ...options, check: (db) => checkPages(file, db, full) });
+      return { ...opened, notices: [], fullCheck, session: beginSession(file, lastFullCheckAt) };
     } catch (err) {
       if (err instanceof DatabaseTooNewError) {
         throw new DatabaseRefusedError(
@@ -138,5 +158,6 @@ export function openDatabaseSafely(file: string, options: OpenOptions = {}, now 
     }
   }
   const movedTo = moveAside(file, now());
-  return { ...openDatabase(file, options), notices: [movedAsideNotice(file, movedTo, reason)] };
+  const opened = openDatabase(file, options);
+  return { ...opened, notices: [movedAsideNotice(file, movedTo, reason)], fullCheck, session: beginSession(file, now().getTime()) };
 }
