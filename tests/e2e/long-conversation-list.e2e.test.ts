@@ -43,7 +43,7 @@ describe('a long conversation list', () => {
           await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
           return suite.chat.conversation(`History ${total}`).isVisible();
         },
-        { timeout: 20_000, intervals: [100] },
+        { timeout: 20_000, interval: 100 },
       )
       .toBe(true);
     expect(await listItems().count()).toBeLessThan(80);
