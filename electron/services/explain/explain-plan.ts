@@ -6,10 +6,11 @@ import { answerReserve, tokensForReplyPriming, tokensPerMessage } from '../chat/
 import type { TokenCounter } from '../chat/token-counter';
 import { combineMessages, inlineMessages, newBoundary, partMessages } from './explain-prompts';
 import { explanationKey } from './explanation-key';
-import { lineCount, pageSeparator, sectionsOf } from './file-sections';
-import { packParts, type PlannedPart } from './part-packer';
-import { textUnits } from './text-units';
-import { estimatingCounter } from './token-estimate';
+import { lineCount, pageSeparator, sectionSteps } from './file-sections';
+import { packPartSteps, type PlannedPart } from './part-packer';
+import { runSliced } from './sliced-steps';
+import { textUnitSteps } from './text-units';
+import { estimatorSteps } from './token-estimate';
 
 /** What ingestion (electron/services/files/) hands over; only these fields are read. */
 export interface ExplainableFile {
@@ -117,11 +118,13 @@ export async function planExplanation(o: PlanOptions): Promise<ExplanationPlan> 
   }
 
   const estimated = text.length > (o.exactUpTo ?? 1_000_000);
-  const units = textUnits(text, count, partBudget, estimated ? estimatingCounter(text, count) : undefined);
+  // A large file is planned in slices that leave main free for other windows' answers (sliced-steps.ts).
+  const estimate = estimated ? await runSliced(estimatorSteps(text, count)) : undefined;
+  const units = await runSliced(textUnitSteps(text, count, partBudget, estimate));
   const fileTokens = units.totalTokens;
   const whole = [{ index: 0, label: 'the whole file', range: 'the whole file', start: 0, end: text.length, text, prefix: '', tokens: fileTokens, firstLine: 1, lastLine: lineCount(text) }];
   let inline = fileTokens <= contextWindow - finalAnswerTokens - inlineOverhead;
-  let parts = inline ? whole : packParts({ text, kind: file.kind, sections: sectionsOf(file.kind, text, file.pages), units, budget: partBudget });
+  let parts = inline ? whole : await runSliced(packPartSteps({ text, kind: file.kind, sections: await runSliced(sectionSteps(file.kind, text, file.pages)), units, budget: partBudget }));
   // A file just over the inline budget still fits one part: one request with a shorter answer beats a part and a combine.
   if (parts.length === 1) {
     inline = true;

@@ -1,4 +1,5 @@
 import type { FileKind } from '../../../shared/file-explanation';
+import { linesPerStep, runNow, type Steps } from './sliced-steps';
 
 /**
  * Where a file may be split without cutting through a thought: before a
@@ -34,8 +35,8 @@ export function lineCount(text: string): number {
   return lines;
 }
 
-/** Calls `visit(line, offset, index)` for every line, without its newline. */
-function eachLine(text: string, visit: (line: string, offset: number, index: number) => void): void {
+/** Calls `visit(line, offset, index)` for every line, without its newline, yielding every so many lines. */
+function* eachLine(text: string, visit: (line: string, offset: number, index: number) => void): Steps<void> {
   let start = 0;
   let index = 0;
   while (start < text.length) {
@@ -44,23 +45,28 @@ function eachLine(text: string, visit: (line: string, offset: number, index: num
     const cr = end > start && text.charCodeAt(end - 1) === 13 ? 1 : 0;
     visit(text.slice(start, end - cr), start, index++);
     start = end + 1;
+    if (index % linesPerStep === 0) yield;
   }
 }
 
 export function sectionsOf(kind: FileKind, text: string, pages?: readonly string[]): Section[] {
+  return runNow(sectionSteps(kind, text, pages));
+}
+
+/** `sectionsOf` in steps, for sliced-steps.ts. */
+export function* sectionSteps(kind: FileKind, text: string, pages?: readonly string[]): Steps<Section[]> {
   if (pages && pages.length > 0) return pageSections(pages);
   switch (kind) {
     case 'code':
     case 'json':
-      return codeSections(text);
+      return yield* codeSections(text);
     case 'markdown':
     case 'docx':
     case 'pdf':
-      return headingSections(text);
-    case 'csv':
-      return rowSections(text);
     case 'text':
-      return headingSections(text);
+      return yield* headingSections(text);
+    case 'csv':
+      return yield* rowSections(text);
     default:
       // A log has no structure to respect beyond its lines; the packer cuts at line ranges.
       return [{ offset: 0, name: null }];
@@ -97,14 +103,14 @@ export function declarationName(line: string): string {
  * with it. This holds for brace languages, Python, Ruby, Go, shell and SQL
  * alike, without knowing which one it is.
  */
-function codeSections(text: string): Section[] {
+function* codeSections(text: string): Steps<Section[]> {
   const sections: Section[] = [{ offset: 0, name: null }];
   let previous: { line: string; blank: boolean; topLevelCloser: boolean } | null = null;
   // The offset where a run of top-level comments began, so a declaration's comment moves with it.
   let leadStart: number | null = null;
   let leadAfterBoundary = false;
   const named = (s: Section) => s.name !== null;
-  eachLine(text, (line, offset) => {
+  yield* eachLine(text, (line, offset) => {
     const first = line.charCodeAt(0);
     // Most lines of code are indented: settled by their first character, without a regular expression.
     const indented = first === 32 || first === 9;
@@ -135,7 +141,7 @@ function codeSections(text: string): Section[] {
 }
 
 /** Markdown ATX headings (`## Install`) and setext ones (a line over `===`/`---`), never inside a fenced block. */
-function headingSections(text: string): Section[] {
+function* headingSections(text: string): Steps<Section[]> {
   const sections: Section[] = [{ offset: 0, name: null }];
   let fence: string | null = null;
   let prior: { line: string; offset: number; blankBefore: boolean } | null = null;
@@ -145,7 +151,7 @@ function headingSections(text: string): Section[] {
     if (offset === last.offset) last.name = name;
     else if (offset > last.offset) sections.push({ offset, name });
   };
-  eachLine(text, (line, offset) => {
+  yield* eachLine(text, (line, offset) => {
     const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
     if (f) {
       if (fence === null) fence = f[1]![0]!;
@@ -166,11 +172,11 @@ function headingSections(text: string): Section[] {
  * only where the quotes seen so far are balanced. The header is the first
  * row and is repeated at the head of every part by the packer.
  */
-function rowSections(text: string): Section[] {
+function* rowSections(text: string): Steps<Section[]> {
   const sections: Section[] = [];
   let open = false;
   let row = 0;
-  eachLine(text, (line, offset) => {
+  yield* eachLine(text, (line, offset) => {
     if (!open) sections.push(row === 0 ? { offset, name: null } : { offset, name: null, row });
     let quotes = 0;
     for (let i = line.indexOf('"'); i >= 0; i = line.indexOf('"', i + 1)) quotes += 1;

@@ -1,5 +1,6 @@
 import type { FileKind } from '../../../shared/file-explanation';
 import { lineStarts, type Section } from './file-sections';
+import { linesPerStep, runNow, type Steps } from './sliced-steps';
 import { unitAt, type TextUnits } from './text-units';
 
 export interface PlannedPart {
@@ -32,9 +33,24 @@ interface Draft {
  * (short functions, short pages) share a part, and a section too large for
  * one part is cut between lines.
  */
-export function packParts(input: { text: string; kind: FileKind; sections: Section[]; units: TextUnits; budget: number }): PlannedPart[] {
+export function packParts(input: PackInput): PlannedPart[] {
+  return runNow(packPartSteps(input));
+}
+
+interface PackInput {
+  text: string;
+  kind: FileKind;
+  sections: Section[];
+  units: TextUnits;
+  budget: number;
+}
+
+/** `packParts` in steps, for sliced-steps.ts. */
+export function* packPartSteps(input: PackInput): Steps<PlannedPart[]> {
   const { text, units, sections, budget } = input;
   if (units.length === 0) return [];
+  // Units looked at since the last yield.
+  let handled = 0;
   const unitStarts = sections.map((s) => unitAt(units, s.offset));
   const sum = (a: number, b: number) => {
     let n = 0;
@@ -55,6 +71,11 @@ export function packParts(input: { text: string; kind: FileKind; sections: Secti
     const a = unitStarts[s]!;
     const b = s + 1 < sections.length ? unitStarts[s + 1]! : units.length;
     if (b <= a) continue;
+    if (handled >= linesPerStep) {
+      handled = 0;
+      yield;
+    }
+    handled += b - a;
     const tokens = sum(a, b);
     if (current && current.tokens + tokens <= room(current.startUnit)) {
       current.endUnit = b;

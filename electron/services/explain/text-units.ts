@@ -1,4 +1,5 @@
 import { lineCount } from './file-sections';
+import { linesPerStep, runNow, type Steps } from './sliced-steps';
 import type { RangeEstimate } from './token-estimate';
 
 /**
@@ -84,6 +85,11 @@ export class TextUnits {
  * is too long for a part is always counted exactly, piece by piece.
  */
 export function textUnits(text: string, count: (s: string) => number, maxTokens: number, estimate?: RangeEstimate): TextUnits {
+  return runNow(textUnitSteps(text, count, maxTokens, estimate));
+}
+
+/** `textUnits` in steps, for sliced-steps.ts. */
+export function* textUnitSteps(text: string, count: (s: string) => number, maxTokens: number, estimate?: RangeEstimate): Steps<TextUnits> {
   // A memo of every distinct line of a 10 MB file held more memory than the file itself (bench/ingest.ts):
   // only exact counts are remembered, and an estimate costs less than looking a line up.
   const memo = new Map<string, number>();
@@ -106,6 +112,7 @@ export function textUnits(text: string, count: (s: string) => number, maxTokens:
     if (tokens <= maxTokens) units.push(start, tokens);
     else for (const piece of cutLine(text.slice(start, end), start, tokens, count, maxTokens)) units.push(piece.start, piece.tokens);
     start = end;
+    if (units.length % linesPerStep === 0) yield;
   }
   return units;
 }

@@ -1,4 +1,5 @@
 import { roughTokenCount } from '../chat/token-counter';
+import { runNow, type Steps } from './sliced-steps';
 
 /**
  * Tokenizing runs at a few megabytes a second, so counting every line of a
@@ -15,6 +16,11 @@ export const estimateMargin = 1.12;
 export type RangeEstimate = (start: number, end: number) => number;
 
 export function estimatingCounter(text: string, count: (s: string) => number, sampleChars = 300_000): RangeEstimate {
+  return runNow(estimatorSteps(text, count, sampleChars));
+}
+
+/** `estimatingCounter` in steps (one per sampled slice), for sliced-steps.ts. */
+export function* estimatorSteps(text: string, count: (s: string) => number, sampleChars = 300_000): Steps<RangeEstimate> {
   const slices = 64;
   const per = Math.max(1, Math.floor(sampleChars / slices));
   let exact = 0;
@@ -27,6 +33,7 @@ export function estimatingCounter(text: string, count: (s: string) => number, sa
     const piece = text.slice(start, nl < 0 ? text.length : nl + 1);
     exact += count(piece);
     rough += roughTokenCount(piece);
+    yield;
   }
   const ratio = rough > 0 ? Math.min(1, exact / rough) : 1;
   return (start, end) => (end <= start ? 0 : Math.max(1, Math.ceil(roughTokenCount(text, start, end) * ratio * estimateMargin)));
