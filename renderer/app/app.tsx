@@ -29,7 +29,6 @@ export function App() {
     const disconnect = connectChatEvents();
     const offOpen = parley.subscribe('app:openConversation', ({ conversationId }) => void openConversation(conversationId));
     void useAppearanceStore.getState().load().catch(() => {}); // the system theme stays if this fails
-    void useChatStore.getState().loadConversations();
     // Said once, where problems show: e.g. an unreadable history was moved aside, and where to.
     void parley.app.startupNotices({}).then((r) => {
       if (r.ok && r.value.notices.length) useChatStore.setState({ problem: r.value.notices.map((n) => `${n.title}. ${n.message}`).join(' ') });

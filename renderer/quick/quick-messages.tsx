@@ -1,5 +1,5 @@
 import type { Message } from '../../shared/domain';
-import { AnswerMarkdown } from './lazy-markdown';
+import { LazyMarkdown } from '../components/markdown/lazy-markdown';
 import { splitQuotedContext } from './quoted-context';
 import { ReusedNote } from '../features/files/reused-note';
 import { MessageAttachments } from '../features/files/message-attachments';
@@ -44,7 +44,7 @@ function QuickAnswer({ message }: { message: Message }) {
           <span className="dot" />
         </p>
       ) : (
-        message.content !== '' && <AnswerMarkdown text={message.content} />
+        message.content !== '' && <LazyMarkdown text={message.content} />
       )}
       {note && <p className="message-note">{note}</p>}
       <ReusedNote messageId={message.id} />

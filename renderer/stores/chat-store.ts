@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Conversation, Message } from '../../shared/domain';
 import { parley, ParleyError, unwrap } from '../api/parley';
+import { preloadMarkdown } from '../components/markdown/markdown-loader';
 import { holdDelta } from './early-deltas';
 import { upsert } from './message-merge';
 import { shownLeafId, useBranchStore } from './branch-store';
@@ -61,6 +62,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
   async select(id) {
     set({ selectedId: id, problem: null });
     if (!id) return;
+    preloadMarkdown();
     try {
       const known = conversationById(get(), id) !== undefined;
       const [list, conversation] = await Promise.all([unwrap(parley.messages.list({ conversationId: id })), known ? null : unwrap(parley.conversations.get({ id }))]);
@@ -87,6 +89,7 @@ export const useChatStore = create<ChatState>((set, get) => ({
   async send(content, temperature) {
     if (get().sending) return false; // a double press sends once
     set({ sending: true, problem: null });
+    preloadMarkdown();
     try {
       let id = get().selectedId;
       if (!id) {

@@ -1,5 +1,5 @@
 import type { Message } from '../../../shared/domain';
-import { Markdown } from '../../components/markdown/markdown';
+import { LazyMarkdown } from '../../components/markdown/lazy-markdown';
 import { useBranchStore } from '../../stores/branch-store';
 import { useFoundMessage } from '../search/found-message';
 import { MessageActions } from './message-actions';
@@ -45,7 +45,7 @@ export function MessageView({ message }: { message: Message }) {
             <span className="dot" />
           </p>
         ) : (
-          <Markdown text={message.content} />
+          <LazyMarkdown text={message.content} />
         )}
       </div>
       {message.role === 'user' && <MessageAttachments conversationId={message.conversationId} messageId={message.id} />}
