@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { ErrorCode } from './error-codes';
+import { daysBetween } from './usage-days';
+
+// Kept here too for the main process's imports; the renderer imports them from usage-days.ts, without zod.
+export { addDays, daysBetween, localDay } from './usage-days';
 
 /**
  * Spending and speed, from the `usage` table (one row per model request,
@@ -18,23 +22,6 @@ export const UsageRange = z
   .refine((r) => r.from <= r.to, { message: 'the range ends before it starts', path: ['to'] })
   .refine((r) => daysBetween(r.from, r.to) < MAX_RANGE_DAYS, { message: `a range is at most ${MAX_RANGE_DAYS} days`, path: ['to'] });
 export type UsageRange = z.infer<typeof UsageRange>;
-
-/** Whole days from `from` to `to` (both `YYYY-MM-DD`); calendar arithmetic in UTC, so no daylight-saving hour shifts it. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** The local calendar day of a moment, as stored in the usage table. */
-export function localDay(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** `day` plus `n` days (n may be negative). */
-export function addDays(day: string, n: number): string {
-  const d = new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000);
-  return d.toISOString().slice(0, 10);
-}
 
 const Usd = z.number().min(0).max(1_000_000);
 

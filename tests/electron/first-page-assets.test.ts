@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
  * What each built page fetches before its first paint: its stylesheets are
  * inline (a linked one holds the paint back for its request) and its first
  * scripts leave out markdown, math and highlighting, which come with the
- * first answer. Read from the build `npm test` makes before the suites.
+ * first answer, and there is no zod. Read from the build `npm test` makes
+ * before the suites.
  */
 const builtDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'renderer');
 const lazyChunk = /(^|\/)(markdown|katex|highlight|lowlight|math)[-.]/i;
@@ -31,5 +32,10 @@ describe.each(['index.html', 'quick.html'])('the built %s before its first paint
     const { scripts } = firstAssets(page);
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter((s) => lazyChunk.test(s))).toEqual([]);
+  });
+
+  it('bundles no zod: the schemas are for main, and a value import from a schema file drags in all of it', () => {
+    const withZod = firstAssets(page).scripts.filter((s) => /\$ZodType|ZodError/.test(readFileSync(path.join(builtDir, s), 'utf8')));
+    expect(withZod).toEqual([]);
   });
 });

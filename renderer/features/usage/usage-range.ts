@@ -1,4 +1,5 @@
-import { addDays, localDay, type UsageRange } from '../../../shared/usage';
+import type { UsageRange } from '../../../shared/usage';
+import { addDays, localDay } from '../../../shared/usage-days';
 
 export const rangePresets = [
   { id: 'last7', label: 'Last 7 days' },
