@@ -1,5 +1,5 @@
 import type { Message } from '../../shared/domain';
-import { LazyMarkdown } from '../components/markdown/lazy-markdown';
+import { LazyMarkdown } from '../components/lazy-markdown';
 import { splitQuotedContext } from './quoted-context';
 import { ReusedNote } from '../features/files/reused-note';
 import { MessageAttachments } from '../features/files/message-attachments';

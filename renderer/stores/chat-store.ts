@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Conversation, Message } from '../../shared/domain';
 import { parley, ParleyError, unwrap } from '../api/parley';
-import { preloadMarkdown } from '../components/markdown/markdown-loader';
+import { preloadMarkdown } from '../components/markdown-loader';
 import { holdDelta } from './early-deltas';
 import { upsert } from './message-merge';
 import { shownLeafId, useBranchStore } from './branch-store';

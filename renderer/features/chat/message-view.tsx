@@ -1,5 +1,5 @@
 import type { Message } from '../../../shared/domain';
-import { LazyMarkdown } from '../../components/markdown/lazy-markdown';
+import { LazyMarkdown } from '../../components/lazy-markdown';
 import { useBranchStore } from '../../stores/branch-store';
 import { useFoundMessage } from '../search/found-message';
 import { MessageActions } from './message-actions';

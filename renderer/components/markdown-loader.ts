@@ -1,5 +1,5 @@
 /** The markdown view's chunk (marked, and through it KaTeX and the highlighter on demand), fetched once. */
-export const loadMarkdown = () => import('./markdown');
+export const loadMarkdown = () => import('./markdown/markdown');
 
 /**
  * Fetches it ahead of need: when a conversation is opened or a message sent, its messages and this chunk
