@@ -13,6 +13,7 @@ import { build, type BuildOptions, type Message } from 'esbuild';
 import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lazyVendorPlugin, vendorBuilds } from './lazy-vendor';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -48,6 +49,7 @@ const targets = (outDir: string): BuildOptions[] => [
     target: 'node20',
     // electron-updater is imported lazily, only in the packaged app, where electron-builder packs it in node_modules.
     external: ['electron', 'better-sqlite3', 'keytar', 'electron-updater'],
+    plugins: [lazyVendorPlugin()],
   },
   {
     ...common,
@@ -57,6 +59,7 @@ const targets = (outDir: string): BuildOptions[] => [
     target: 'es2022',
     external: ['electron'],
   },
+  ...vendorBuilds({ ...common, sourcemap: false }, outDir),
 ];
 
 function describe(messages: Message[]): string {
@@ -69,7 +72,7 @@ export async function buildShell(outDir = path.join(root, 'out', 'electron')): P
     const result = await build(options);
     // An empty import.meta in CommonJS output breaks at run time, not here: refuse it now.
     const fatal = result.warnings.filter((w) => w.id === 'empty-import-meta');
-    if (fatal.length > 0) throw new Error(`import.meta would be empty in ${String(options.outfile)}:\n${describe(fatal)}`);
+    if (fatal.length > 0) throw new Error(`import.meta would be empty in ${String(options.outfile ?? options.outdir)}:\n${describe(fatal)}`);
   }
   cpSync(path.join(root, 'electron', 'assets'), path.join(outDir, 'assets'), { recursive: true });
   console.log(`build-shell: wrote ${path.relative(root, path.join(outDir, 'main.cjs')) || outDir}, preload.cjs and assets/`);

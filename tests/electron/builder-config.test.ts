@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -161,9 +161,21 @@ describe('electron-builder.yml: what is packed', () => {
     try {
       await buildShell(outDir);
       const code = readFileSync(path.join(outDir, 'main.cjs'), 'utf8');
-      const required = new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!).filter((id) => !builtinModules.includes(id.replace(/^node:/, '')) && id !== 'electron'));
+      const all = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!).filter((id) => !builtinModules.includes(id.replace(/^node:/, '')) && id !== 'electron');
+      const required = new Set(all.filter((id) => !id.startsWith('./')));
       expect([...required].sort()).toEqual(['better-sqlite3', 'electron-updater']);
       for (const id of required) expect(excluded(`node_modules/${id}/package.json`), id).toBe(false);
+      // The packages main loads at first use (electron/tools/lazy-vendor.ts) are files beside main.cjs, packed with out/.
+      const vendor = [...new Set(all.filter((id) => id.startsWith('./')))].sort();
+      expect(vendor).toEqual(['./vendor/mammoth.cjs', './vendor/openai.cjs', './vendor/unpdf.cjs']);
+      for (const file of vendor) {
+        expect(existsSync(path.join(outDir, file)), file).toBe(true);
+        expect(excluded(path.posix.join('out/electron', file)), file).toBe(false);
+      }
+      // The tokenizer is required by name from node_modules (its rank tables are chosen at run time): it is packed.
+      expect(code).toContain('gpt-tokenizer/GptEncoding');
+      expect(excluded('node_modules/gpt-tokenizer/cjs/GptEncoding.js')).toBe(false);
+      expect(excluded('node_modules/gpt-tokenizer/cjs/bpeRanks/o200k_base.js')).toBe(false);
       // better-sqlite3's JavaScript is loaded from node_modules (with out/native's addon): its lib/ stays.
       expect(excluded('node_modules/better-sqlite3/lib/index.js')).toBe(false);
       expect(excluded('node_modules/openai/index.js')).toBe(true);

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { AppError } from '../app-error';
 import { isConnectionFailure, isQuotaExhausted } from '../providers/request-failure';
 import { parseRetryAfterMs } from '../providers/retry-after';
@@ -21,13 +21,13 @@ export function describeWait(ms: number | undefined): string {
  */
 export function toAppError(err: unknown, model: string): AppError {
   if (err instanceof AppError) return err;
-  if (err instanceof OpenAI.APIConnectionTimeoutError) {
+  if (err instanceof APIConnectionTimeoutError) {
     return new AppError('TIMEOUT', 'The provider did not answer in time. Check your connection and try again.');
   }
-  if (err instanceof OpenAI.APIConnectionError) {
+  if (err instanceof APIConnectionError) {
     return new AppError('NETWORK', 'Could not reach the provider. Check your internet connection and the base URL in Settings.');
   }
-  if (err instanceof OpenAI.APIError) {
+  if (err instanceof APIError) {
     const status = err.status;
     const detail = (err.error as { message?: string } | undefined)?.message ?? '';
     if (status === 401) return new AppError('INVALID_KEY', 'The API key was refused. Check it in Settings.');

@@ -1,4 +1,5 @@
-import OpenAI, { AzureOpenAI } from 'openai';
+// Named imports only: in the bundle, 'openai' is a stand-in that loads the SDK at first use (electron/tools/lazy-vendor.ts).
+import { AzureOpenAI, OpenAI } from 'openai';
 import type { Provider } from '../../../shared/providers';
 import { AppError } from '../app-error';
 import type { KeyService } from '../secrets/key-service';

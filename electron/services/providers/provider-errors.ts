@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import type { Provider } from '../../../shared/providers';
 import { AppError } from '../app-error';
 import { toAppError } from '../chat/error-mapping';
@@ -11,13 +11,13 @@ import { toAppError } from '../chat/error-mapping';
 export function providerError(err: unknown, provider: Provider): AppError {
   if (err instanceof AppError) return err;
   const name = provider.name;
-  if (err instanceof OpenAI.APIConnectionTimeoutError) {
+  if (err instanceof APIConnectionTimeoutError) {
     return new AppError('TIMEOUT', `${name} did not answer in time at ${provider.baseUrl}.`);
   }
-  if (err instanceof OpenAI.APIConnectionError) {
+  if (err instanceof APIConnectionError) {
     return new AppError('NETWORK', `Could not reach ${name} at ${provider.baseUrl}. Check that it is running and that the base URL is right.`);
   }
-  if (err instanceof OpenAI.APIError) {
+  if (err instanceof APIError) {
     if (err.status === 401) return new AppError('INVALID_KEY', `${name} refused the API key. Check the key saved for it.`);
     if (err.status === 403) return new AppError('FORBIDDEN', `${name} did not allow this key to list models.`);
     if (err.status === 404) {

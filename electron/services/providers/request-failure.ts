@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { AppError } from '../app-error';
 
 /**
@@ -38,7 +38,7 @@ export function isConnectionFailure(err: unknown): boolean {
   return typeof code === 'string' && /^(ECONNRESET|ECONNREFUSED|EPIPE|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|UND_ERR_)/.test(code);
 }
 
-export function isQuotaExhausted(err: InstanceType<typeof OpenAI.APIError>): boolean {
+export function isQuotaExhausted(err: APIError): boolean {
   const detail = (err.error as { message?: string } | undefined)?.message ?? '';
   return err.code === 'insufficient_quota' || /quota/i.test(detail);
 }
@@ -50,9 +50,9 @@ export function failureKind(err: unknown): FailureKind {
     if (err.code === 'INCOMPLETE') return 'connection';
     return 'other';
   }
-  if (err instanceof OpenAI.APIConnectionTimeoutError) return 'timeout';
-  if (err instanceof OpenAI.APIConnectionError) return 'connection';
-  if (err instanceof OpenAI.APIError) {
+  if (err instanceof APIConnectionTimeoutError) return 'timeout';
+  if (err instanceof APIConnectionError) return 'connection';
+  if (err instanceof APIError) {
     if (err.status === 429) return isQuotaExhausted(err) ? 'quota' : 'rate-limit';
     // No status: an error event inside a stream that had started fine.
     if (err.status === undefined || err.status >= 500) return 'server';

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import { APIError } from 'openai';
 import { systemClock, type Clock } from '../chat/clock';
 import { failureKind } from './request-failure';
 import { parseRetryAfterMs } from './retry-after';
@@ -47,7 +47,7 @@ export function retryDelay(err: unknown, attempt: number, policy: RetryPolicy, r
     case 'server':
       return { ms: backoff, rateLimited: false };
     case 'rate-limit': {
-      const asked = parseRetryAfterMs(err instanceof OpenAI.APIError ? err.headers : undefined);
+      const asked = parseRetryAfterMs(err instanceof APIError ? err.headers : undefined);
       if (asked === undefined) return { ms: backoff, rateLimited: true };
       if (asked > policy.maxWaitMs && policy.longRetryAfter === 'give-up') return null;
       return { ms: Math.min(asked, policy.maxWaitMs), rateLimited: true };
