@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { lazyPackageNames } from '../../electron/tools/lazy-vendor';
 import { buildShell } from '../../electron/tools/build-shell';
+import { docx } from '../fixtures/files/docx-fixture';
+import { pdfWithText } from '../fixtures/files/pdf-fixtures';
 import { startFakeOpenAI, type FakeOpenAI } from '../fixtures/fake-openai-server';
 import { makeAppDir, type AppDir } from './app-dir';
 import { fake, fakeElectronModule, FakeBrowserWindow, resetFakeElectron } from './fake-electron';
@@ -56,8 +58,12 @@ describe('the packages main loads when first used', () => {
     expect(typeof openai.default).toBe('function');
     expect(typeof openai.default.APIError).toBe('function');
     expect(typeof openai.AzureOpenAI).toBe('function');
-    expect(typeof (bundleRequire('./vendor/unpdf.cjs') as { extractText: unknown }).extractText).toBe('function');
-    expect(typeof (bundleRequire('./vendor/mammoth.cjs') as { extractRawText: unknown }).extractRawText).toBe('function');
+    // The extractors work from their vendor files, as main calls them (electron/services/files/pdf-text.ts, docx-text.ts).
+    const unpdf = bundleRequire('./vendor/unpdf.cjs') as typeof import('unpdf');
+    const pdf = await unpdf.getDocumentProxy(new Uint8Array(pdfWithText([['Vendored page one']])));
+    expect((await unpdf.extractText(pdf, { mergePages: false })).text).toEqual([expect.stringContaining('Vendored page one')]);
+    const mammoth = bundleRequire('./vendor/mammoth.cjs') as { extractRawText(o: { buffer: Buffer }): Promise<{ value: string }> };
+    expect((await mammoth.extractRawText({ buffer: docx(['Vendored paragraph']) })).value).toContain('Vendored paragraph');
   });
 
   it('are not loaded at start, and the SDK is loaded by the first request, which then works', async () => {
