@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheFileOf, loadEncoder } from '../../electron/services/chat/tokenizer-loader';
 
@@ -43,19 +44,20 @@ describe('tokenizer loader', () => {
     expect(statSync(file).mtimeMs).toBe(written);
   });
 
-  it('names the copy after the package version, so an upgraded tokenizer never reads an old table', () => {
+  it('names the copy after the package and V8 versions, so an upgraded tokenizer or Electron never reads an old table', () => {
     const { version } = createRequire(import.meta.url)('gpt-tokenizer/package.json') as { version: string };
-    expect(path.basename(cacheFileOf(dir, 'cl100k_base'))).toBe(`cl100k_base-${version}.json`);
+    expect(path.basename(cacheFileOf(dir, 'cl100k_base'))).toBe(`cl100k_base-${version}-v8-${process.versions.v8}.bin`);
   });
 
   it('ignores a damaged or foreign copy, counts correctly and replaces it', async () => {
     const file = cacheFileOf(dir, 'o200k_base');
-    for (const damaged of ['{"not":"ranks"}', '["!", "\\"", 3]', '[', JSON.stringify(Array.from({ length: 60_000 }, () => 'x'))]) {
+    const damagedCopies = [serialize({ not: 'ranks' }), serialize(['!', '"', 3]), Buffer.from('['), serialize(Array.from({ length: 60_000 }, () => 'x')), serialize(['!', '"']).subarray(0, 5)];
+    for (const damaged of damagedCopies) {
       writeFileSync(file, damaged);
       const encoder = loadEncoder('o200k_base', dir);
       expect(encoder.countTokens(samples[1]!, plain)).toBe(packaged.countTokens(samples[1]!, plain));
       await nextTurn();
-      const copy = JSON.parse(readFileSync(file, 'utf8')) as unknown[];
+      const copy = deserialize(readFileSync(file)) as unknown[];
       expect(copy[0]).toBe('!');
       expect(copy.length).toBeGreaterThan(100_000);
     }

@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TokenEncoding } from '../../../shared/model-catalogue';
@@ -11,26 +12,21 @@ export interface Encoder {
 type Ranks = (string | number[])[];
 
 interface GptEncodingClass {
-  getEncodingApi(name: TokenEncoding, ranks: () => Ranks): Encoder & { setMergeCacheSize(size: number): void };
+  getEncodingApi(name: TokenEncoding, ranks: () => Ranks): Encoder;
 }
 
 const load = createRequire(import.meta.url);
 
-/**
- * Words missing from the table are merged byte by byte and remembered. The
- * package keeps 100,000 of them, about 15 MB once a large source file fills
- * it (bench/ingest.ts, peak memory); the most used few thousand give nearly
- * all of the gain, and the cache keeps the most recently used.
- */
-export const mergeCacheEntries = 20_000;
 let cacheDir: string | null = null;
 const loaded = new Map<TokenEncoding, Promise<Encoder>>();
 
 /**
- * Where rank tables are kept as JSON once read. gpt-tokenizer ships each
- * table as a JavaScript array literal (2.4 MB for o200k); V8 parses the same
- * table as JSON in about half the time, which is most of what a first count
- * waits for after the tokenizing itself (bench/ingest.ts, cold count).
+ * Where rank tables are kept once read, in V8's own serialization.
+ * gpt-tokenizer ships each table as a JavaScript array literal (2.4 MB for
+ * o200k), which took 110–150 ms to compile and run; V8 reads the same array
+ * back from its serialized form in about 30 ms, a fifth of a cold count
+ * (bench/ingest.ts). The form is V8's, so the file is named after V8's
+ * version as well as the package's.
  */
 export function useTokenizerCache(dir: string | null): void {
   cacheDir = dir;
@@ -40,13 +36,13 @@ function packageVersion(): string {
   return (load('gpt-tokenizer/package.json') as { version: string }).version;
 }
 
-// The cache is named after the package's version, so an upgraded tokenizer never reads an old table.
-export const cacheFileOf = (dir: string, encoding: TokenEncoding) => path.join(dir, `${encoding}-${packageVersion()}.json`);
+// Named after both versions, so an upgraded tokenizer or Electron never reads an old table.
+export const cacheFileOf = (dir: string, encoding: TokenEncoding) => path.join(dir, `${encoding}-${packageVersion()}-v8-${process.versions.v8}.bin`);
 
 /** A table read back is used only if it has the shape of one; anything else is ignored and rewritten. */
 function readCachedRanks(file: string): Ranks | null {
   try {
-    const ranks = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    const ranks = deserialize(readFileSync(file)) as unknown;
     const plausible = Array.isArray(ranks) && ranks.length > 50_000 && ranks[0] === '!' && ranks.every((r) => typeof r === 'string' || Array.isArray(r));
     return plausible ? (ranks as Ranks) : null;
   } catch {
@@ -59,7 +55,7 @@ function writeCachedRanks(file: string, ranks: Ranks): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, JSON.stringify(ranks));
+    writeFileSync(partial, serialize(ranks));
     renameSync(partial, file);
   } catch {
     // A read-only or full disk only costs the next start the slower load.
@@ -77,9 +73,7 @@ export function loadEncoder(encoding: TokenEncoding, dir: string | null): Encode
     ranks = fromPackage;
   }
   const table = ranks;
-  const encoder = GptEncoding.getEncodingApi(encoding, () => table);
-  encoder.setMergeCacheSize(mergeCacheEntries);
-  return encoder;
+  return GptEncoding.getEncodingApi(encoding, () => table);
 }
 
 /**
