@@ -1,6 +1,6 @@
 import { defaultPromptTemplates } from '../shared/prompt-templates';
 import { createTokenCounter } from '../electron/services/chat/token-counter';
-import { useTokenizerCache } from '../electron/services/chat/tokenizer-loader';
+import { cacheWritten, useTokenizerCache } from '../electron/services/chat/tokenizer-loader';
 import { planExplanation } from '../electron/services/explain/explain-plan';
 import { ingestFile } from '../electron/services/files/ingest-file';
 
@@ -64,5 +64,5 @@ async function countTokens(first: string | undefined, other: string | undefined,
   }
   process.stdout.write(`${JSON.stringify({ coldMs, warmMs: warm.sort((x, y) => x - y)[1] })}\n`);
   // The table is written to the cache after the load returns; let that happen before exiting.
-  await new Promise((resolve) => setImmediate(resolve));
+  await cacheWritten();
 }

@@ -4,11 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheFileOf, loadEncoder } from '../../electron/services/chat/tokenizer-loader';
+import { cacheFileOf, cacheWritten, loadEncoder } from '../../electron/services/chat/tokenizer-loader';
 
 const packaged = createRequire(import.meta.url)('gpt-tokenizer/encoding/o200k_base') as { countTokens(text: string, o?: object): number };
 const plain = { disallowedSpecial: new Set<string>() };
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 // Texts that reach every kind of rank: common words, rare words merged byte by byte, CJK, emoji, tokens that are not UTF-8 alone.
 const samples = [
@@ -30,11 +29,11 @@ describe('tokenizer loader', () => {
 
   it('counts like the package itself, read from the package and then from the cached copy', async () => {
     const fromPackage = loadEncoder('o200k_base', dir);
-    await nextTurn();
+    await cacheWritten();
     const file = cacheFileOf(dir, 'o200k_base');
     const written = statSync(file).mtimeMs;
     const fromCache = loadEncoder('o200k_base', dir);
-    await nextTurn();
+    await cacheWritten();
     for (const text of samples) {
       const expected = packaged.countTokens(text, plain);
       expect(fromPackage.countTokens(text, plain)).toBe(expected);
@@ -56,7 +55,7 @@ describe('tokenizer loader', () => {
       writeFileSync(file, damaged);
       const encoder = loadEncoder('o200k_base', dir);
       expect(encoder.countTokens(samples[1]!, plain)).toBe(packaged.countTokens(samples[1]!, plain));
-      await nextTurn();
+      await cacheWritten();
       const copy = deserialize(readFileSync(file)) as unknown[];
       expect(copy[0]).toBe('!');
       expect(copy.length).toBeGreaterThan(100_000);
@@ -69,6 +68,6 @@ describe('tokenizer loader', () => {
     writeFileSync(blocked, '');
     // The cache "folder" is a file: writing fails quietly, counting still works.
     expect(loadEncoder('o200k_base', path.join(blocked, 'cache')).countTokens('hello world', plain)).toBe(2);
-    await nextTurn();
+    await cacheWritten();
   });
 });

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { deserialize, serialize } from 'node:v8';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -19,6 +20,12 @@ const load = createRequire(import.meta.url);
 
 let cacheDir: string | null = null;
 const loaded = new Map<TokenEncoding, Promise<Encoder>>();
+let writing: Promise<void> = Promise.resolve();
+
+/** Settles once the last table read from the package is in the cache folder (or could not be written there). */
+export function cacheWritten(): Promise<void> {
+  return writing;
+}
 
 /**
  * Where rank tables are kept once read, in V8's own serialization.
@@ -50,13 +57,17 @@ function readCachedRanks(file: string): Ranks | null {
   }
 }
 
-// Written beside and renamed into place, so a crash mid-write leaves no half table for the next start.
-function writeCachedRanks(file: string, ranks: Ranks): void {
+/**
+ * Written beside and renamed into place, so a crash mid-write leaves no half
+ * table for the next start; written without blocking, since the first load
+ * may come while an answer streams and its flushes must not wait.
+ */
+async function writeCachedRanks(file: string, ranks: Ranks): Promise<void> {
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    await mkdir(path.dirname(file), { recursive: true });
     const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, serialize(ranks));
-    renameSync(partial, file);
+    await writeFile(partial, serialize(ranks));
+    await rename(partial, file);
   } catch {
     // A read-only or full disk only costs the next start the slower load.
   }
@@ -69,7 +80,7 @@ export function loadEncoder(encoding: TokenEncoding, dir: string | null): Encode
   let ranks = file ? readCachedRanks(file) : null;
   if (!ranks) {
     const fromPackage = (load(`gpt-tokenizer/bpeRanks/${encoding}`) as { default: Ranks }).default;
-    if (file) setImmediate(() => writeCachedRanks(file, fromPackage));
+    if (file) writing = new Promise<void>((resolve) => setImmediate(resolve)).then(() => writeCachedRanks(file, fromPackage));
     ranks = fromPackage;
   }
   const table = ranks;
