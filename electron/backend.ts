@@ -87,6 +87,8 @@ export interface Backend {
   };
   /** Files given from outside the window (command line, "Open with…", dock): prepared, then handed to the window (files:opened). */
   openFile(filePath: string): Promise<void>;
+  /** Tells the chat window to start a new chat (the tray's "New chat"); the shell shows the window. */
+  startNewChat(): void;
   updates: {
     settings(): UpdateSettings;
     /** An update is downloaded: the windows are told (app:updateReady) and app:restartToUpdate can install it. */
@@ -200,6 +202,7 @@ export function createBackend(options: BackendOptions): Backend {
     startupNotices,
     quickAsk: { settings: quickAsk.get, applyAtStart: quickAsk.applyAtStart },
     openFile: (filePath) => files.open(filePath),
+    startNewChat: () => emit('app:newChat', {}),
     updates: {
       settings: updates.get,
       ready(update) {

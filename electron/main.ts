@@ -140,8 +140,11 @@ async function start(): Promise<void> {
   });
   senders.trust(quickWindow.window.webContents, paths.quickRendererUrl);
   try {
-    // The contract has no "start a new chat" event yet, so New chat only brings the chat window up.
-    tray = createTray(paths.trayIconFile, { quickAsk: () => quickWindow?.show(), newChat: showMainWindow, showMain: showMainWindow, quit: () => app.quit() });
+    const newChat = () => {
+      showMainWindow();
+      backend?.startNewChat();
+    };
+    tray = createTray(paths.trayIconFile, { quickAsk: () => quickWindow?.show(), newChat, showMain: showMainWindow, quit: () => app.quit() });
   } catch (err) {
     // Some Linux desktops have no tray: Parley still runs, reachable by its hotkey and a second launch.
     console.error('Parley: no tray icon', err);

@@ -75,7 +75,7 @@ export const channelNames = [
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 
-export const eventNames = ['chat:delta', 'chat:done', 'conversations:changed', 'app:openConversation', 'quick:shown', 'files:progress', 'files:opened', 'app:updateReady'] as const;
+export const eventNames = ['chat:delta', 'chat:done', 'conversations:changed', 'app:openConversation', 'app:newChat', 'quick:shown', 'files:progress', 'files:opened', 'app:updateReady'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export function isChannelName(name: unknown): name is ChannelName {

@@ -187,6 +187,8 @@ export const eventContract = {
   'conversations:changed': z.object({ conversation: Conversation }),
   /** The main window should show this conversation (sent after "Open in main window" in the quick window). */
   'app:openConversation': z.object({ conversationId: Id }),
+  /** The main window should start a new chat (the tray's "New chat"). */
+  'app:newChat': z.object({}),
   /** The quick window was just shown: focus the input at once. */
   'quick:shown': z.object({ at: z.number() }),
   /** Parts done of a file being explained, for its progressbar. */

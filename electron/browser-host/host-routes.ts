@@ -24,7 +24,8 @@ async function parseBody<T>(req: http.IncomingMessage, schema: z.ZodType<T>): Pr
  * `/api/host/*`: what Electron would do around the page, for tests and the
  * bench. GET calls and state read the desktop record; POST clipboard sets the
  * fake clipboard; POST showQuick is the hotkey pressed (recorded, then
- * `quick:shown` to every page); POST takeHotkey makes a hotkey "held by
+ * `quick:shown` to every page); POST newChat is the tray's New chat
+ * (`app:newChat` to every page); POST takeHotkey makes a hotkey "held by
  * another app". The caller has already passed the host, origin and token checks.
  * Answers false when the path is not one of these.
  */
@@ -52,6 +53,10 @@ export async function handleHostRoute(req: http.IncomingMessage, res: http.Serve
       sendJson(res, 200, { at });
       return true;
     }
+    case 'POST /api/host/newChat':
+      broadcast('app:newChat', {});
+      sendJson(res, 200, { ok: true });
+      return true;
     case 'POST /api/host/takeHotkey': {
       const body = await parseBody(req, TakeHotkeyBody);
       if (!body) sendJson(res, 400, { error: 'expected {"accelerator": string}' });

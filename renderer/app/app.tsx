@@ -8,7 +8,7 @@ import { defaultProviderNeedsKey } from '../stores/providers-store';
 import { useAppearanceStore } from '../stores/appearance-store';
 import { openConversation } from '../stores/conversation-actions';
 import { parley } from '../api/parley';
-import { useKeyboardShortcuts } from '../features/shortcuts/shortcuts';
+import { focusByLabel, useKeyboardShortcuts } from '../features/shortcuts/shortcuts';
 import { ShortcutsSheet } from '../features/shortcuts/shortcuts-sheet';
 import { useShortcutSheet } from '../features/shortcuts/shortcuts-sheet-store';
 import { FileDropZone } from '../features/files/file-drop-zone';
@@ -28,6 +28,10 @@ export function App() {
   useEffect(() => {
     const disconnect = connectChatEvents();
     const offOpen = parley.subscribe('app:openConversation', ({ conversationId }) => void openConversation(conversationId));
+    const offNewChat = parley.subscribe('app:newChat', () => {
+      useChatStore.getState().newChat();
+      focusByLabel('Message');
+    });
     void useAppearanceStore.getState().load().catch(() => {}); // the system theme stays if this fails
     // Said once, where problems show: e.g. an unreadable history was moved aside, and where to.
     void parley.app.startupNotices({}).then((r) => {
@@ -45,6 +49,7 @@ export function App() {
     return () => {
       disconnect();
       offOpen();
+      offNewChat();
     };
   }, []);
 

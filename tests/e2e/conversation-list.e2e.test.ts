@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { chatWindowSuite } from './support/chat-window-suite';
+import { hostDesktop } from './support/host-desktop';
 
 const suite = chatWindowSuite('sk-e2e-list-key-4321');
+const desktop = hostDesktop(() => suite.session.host);
 
 async function startConversation(question: string): Promise<void> {
   await suite.chat.page.getByRole('button', { name: 'New chat' }).click();
@@ -12,6 +14,16 @@ async function startConversation(question: string): Promise<void> {
 }
 
 describe('the conversation list', () => {
+  it("starts a new chat from the tray's New chat, with the message box focused", async () => {
+    await startConversation('Before the tray');
+    await expect.poll(() => suite.chat.page.getByRole('heading', { level: 1 }).textContent()).toBe('Before the tray');
+    await suite.chat.page.getByRole('button', { name: 'Settings', exact: true }).focus();
+    await desktop.newChat();
+    await expect.poll(() => suite.chat.page.getByRole('heading', { level: 1 }).textContent()).toBe('New chat');
+    await expect.poll(() => suite.chat.composer.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await suite.chat.conversation('Before the tray').isVisible()).toBe(true);
+  });
+
   it('groups conversations by date, newest first', async () => {
     await startConversation('Grouped today');
     await expect.poll(() => suite.chat.conversationGroup('Today').getByRole('button', { name: 'Grouped today', exact: true }).isVisible()).toBe(true);

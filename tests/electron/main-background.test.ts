@@ -169,8 +169,11 @@ describe('living in the background', () => {
     expect(main.isVisible()).toBe(true);
     expect(main.focused).toBe(true);
     main.close();
+    main.webContents.send.mockClear();
     tray.click('New chat');
     expect(main.isVisible()).toBe(true);
+    // …and tells the chat window to start one.
+    expect(main.webContents.send).toHaveBeenCalledWith('app:newChat', {});
   });
 
   it('tray: Quit really quits, with the chat window hidden in the tray', async () => {

@@ -9,7 +9,7 @@ export interface Shortcut {
   run(): void;
 }
 
-function focusByLabel(label: string): void {
+export function focusByLabel(label: string): void {
   document.querySelector<HTMLElement>(`[aria-label="${label}"]`)?.focus();
 }
 

@@ -33,6 +33,8 @@ export function hostDesktop(host: () => HostProcess) {
     setClipboard: (text: string) => call('POST', 'clipboard', { text }),
     /** The hotkey pressed: the host tells every page `quick:shown`. */
     showQuick: () => call('POST', 'showQuick'),
+    /** The tray's New chat: the host tells every page `app:newChat`. */
+    newChat: () => call('POST', 'newChat'),
     /** From now on this hotkey is "held by another app": registering it fails. */
     takeHotkey: (accelerator: string) => call('POST', 'takeHotkey', { accelerator }),
   };
