@@ -17,9 +17,16 @@ import { createOpenedFiles, filePathsFromArgv } from './shell/opened-files';
 import { createTray, type ParleyTray } from './shell/tray';
 import { createTrustedSenders } from './shell/trusted-senders';
 import { secureWebContents } from './shell/window-security';
+import { encoderFor } from './services/chat/tokenizer-loader';
 
 /** Long enough to store the answers still streaming; short enough that a stuck close never keeps a quit from happening. */
 const CLOSE_TIMEOUT_MS = 5_000;
+/**
+ * The tokenizer's table takes main ~0.2 s to load. Loaded a few seconds after start, while the person is
+ * still looking, it is ready for the composer's first estimate instead of stalling it (and every window's
+ * requests) at the first keystroke.
+ */
+const TOKENIZER_PRELOAD_MS = 3_000;
 
 // Lets the Electron end-to-end test run against a throwaway profile instead of the person's own.
 if (process.env.PARLEY_USER_DATA_DIR) app.setPath('userData', process.env.PARLEY_USER_DATA_DIR);
@@ -156,6 +163,7 @@ async function start(): Promise<void> {
     console.error('Parley: applying the quick-ask settings failed', err);
   }
   updates.start();
+  setTimeout(() => void encoderFor('o200k_base').catch(() => undefined), TOKENIZER_PRELOAD_MS).unref();
 }
 
 function onSecondLaunch(argv: string[], workingDirectory: string): void {
