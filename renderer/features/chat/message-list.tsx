@@ -20,10 +20,11 @@ function PlainMessageList({ messages }: { messages: Message[] }) {
   const { wasAtBottom, onScroll } = useStickToBottom();
   const last = messages.at(-1);
 
+  // A finished answer grows without new text (its actions and cost line appear), so the status counts too.
   useEffect(() => {
     const el = ref.current;
     if (el && wasAtBottom(el)) el.scrollTop = el.scrollHeight;
-  }, [messages.length, last?.content, wasAtBottom]);
+  }, [messages.length, last?.content, last?.status, wasAtBottom]);
 
   return (
     <div ref={ref} className="message-list" role="log" aria-label="Messages" onScroll={onScroll}>

@@ -23,10 +23,11 @@ export function VirtualMessageList({ messages }: { messages: Message[] }) {
   });
   const last = messages.at(-1);
 
+  // A finished answer grows without new text (its actions and cost line appear), so the status counts too.
   useEffect(() => {
     const el = scroller.current;
     if (el && messages.length > 0 && wasAtBottom(el)) virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
-  }, [messages.length, last?.content, virtualizer, wasAtBottom]);
+  }, [messages.length, last?.content, last?.status, virtualizer, wasAtBottom]);
 
   // A search result may point far off screen: bring its row into the DOM so it can be revealed and focused.
   const foundId = useFoundMessage((s) => s.messageId);
