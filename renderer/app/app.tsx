@@ -1,7 +1,6 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ChatView } from '../features/chat/chat-view';
 import { ConversationList } from '../features/conversations/conversation-list';
-import { SettingsDialog } from '../features/settings/settings-dialog';
 import { connectChatEvents, useChatStore } from '../stores/chat-store';
 import { useSettingsStore } from '../stores/settings-store';
 import { defaultProviderNeedsKey } from '../stores/providers-store';
@@ -14,9 +13,13 @@ import { useShortcutSheet } from '../features/shortcuts/shortcuts-sheet-store';
 import { FileDropZone } from '../features/files/file-drop-zone';
 import { mainWindowSink } from '../features/files/main-window-sink';
 import { useWindowFiles } from '../features/files/use-window-files';
-import { UsageDialog } from '../features/usage/usage-dialog';
 import { useUsageStore } from '../stores/usage-store';
 import { UpdateBanner } from '../features/updates/update-banner';
+
+// Opened by a button (Settings also on first run): fetched then, not with the window's first script,
+// which the conversation list waits for (bench cold-start).
+const SettingsDialog = lazy(() => import('../features/settings/settings-dialog').then((m) => ({ default: m.SettingsDialog })));
+const UsageDialog = lazy(() => import('../features/usage/usage-dialog').then((m) => ({ default: m.UsageDialog })));
 
 export function App() {
   const settingsOpen = useSettingsStore((s) => s.open);
@@ -74,8 +77,10 @@ export function App() {
         <UpdateBanner />
         <ChatView />
       </div>
-      {settingsOpen && settingsLoaded && <SettingsDialog />}
-      {usageOpen && <UsageDialog />}
+      <Suspense fallback={null}>
+        {settingsOpen && settingsLoaded && <SettingsDialog />}
+        {usageOpen && <UsageDialog />}
+      </Suspense>
       <ShortcutsSheet />
       <FileDropZone fallback="window" />
     </div>
