@@ -122,6 +122,13 @@ function runState(bus: Bus, dataDir: string, baseUrl: string, seedKey: string, n
     P_SEEDKEY: seedKey,
     P_NEWKEY: newKey,
   };
+  // Set here, not only inside the script: the state's bus starts before the script runs and passes its own
+  // environment to what it activates. A gnome-keyring the bus activated (when a call came before the
+  // script's daemon had claimed its name, on a loaded machine) found the outer run's keyring through the
+  // outer runtime dir, and the locked state then locked the keyring every other test file uses.
+  env.XDG_RUNTIME_DIR = path.join(home, 'run');
+  env.XDG_DATA_HOME = path.join(home, 'data');
+  delete env.GNOME_KEYRING_CONTROL;
   // No display either way: libsecret must not pop up (or try to autolaunch a bus through X11).
   delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
