@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef } from 'react';
 import { useStickToBottom } from '../features/chat/stick-to-bottom';
 import { AskForm } from './ask-form';
 import { ClipboardPreview } from './clipboard-preview';
@@ -8,9 +8,13 @@ import { QuickToolbar } from './quick-toolbar';
 import { useQuickWindowEvents } from './quick-window-events';
 import { useReportHeight } from './use-report-height';
 import { FileDropZone } from '../features/files/file-drop-zone';
-import { FileJobs } from '../features/files/file-jobs';
+import { useFileJobs } from '../features/files/file-jobs-store';
 import { quickWindowSink } from '../features/files/quick-file-sink';
 import { useWindowFiles } from '../features/files/use-window-files';
+
+// A dropped file's confirmation and progress: fetched with the first drop, not before the Ask box is ready
+// (bench quick-ready: React must hold the box within 300 ms of a cold load).
+const FileJobs = lazy(() => import('../features/files/file-jobs').then((m) => ({ default: m.FileJobs })));
 
 /** The quick-ask window: a question box, and the answer growing under it. */
 export function QuickApp() {
@@ -19,6 +23,7 @@ export function QuickApp() {
   const input = useRef<HTMLTextAreaElement>(null);
   const messages = useQuickStore((s) => s.messages);
   const problem = useQuickStore((s) => s.problem);
+  const hasFileJobs = useFileJobs((s) => s.jobs.length > 0 || s.offers.length > 0);
   const stick = useStickToBottom();
   useQuickWindowEvents(input);
   useReportHeight(root, scroller);
@@ -35,7 +40,11 @@ export function QuickApp() {
       <AskForm input={input} />
       <QuickToolbar />
       <ClipboardPreview />
-      <FileJobs inlineConfirm />
+      {hasFileJobs && (
+        <Suspense fallback={null}>
+          <FileJobs inlineConfirm />
+        </Suspense>
+      )}
       <div className="quick-scroll" ref={scroller} onScroll={stick.onScroll} role="log" aria-label="Answer">
         <div className="quick-content">
           <QuickMessages messages={messages} />
