@@ -1,17 +1,6 @@
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 
-/** A minimal PNG encoder (8-bit RGBA, no interlace): the icons are drawn in code, without an image library. */
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of data) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+// A minimal PNG encoder (8-bit RGBA, no interlace): the icons and the tests' images are drawn in code, without an image library.
 
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
@@ -22,17 +11,17 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-/** `rgba(x, y)` gives each pixel as [r, g, b, a], 0–255. */
-export function encodePng(size: number, rgba: (x: number, y: number) => readonly number[]): Buffer {
-  const rowBytes = 1 + size * 4;
-  const raw = Buffer.alloc(rowBytes * size);
-  for (let y = 0; y < size; y++) {
+/** `rgba(x, y)` gives each pixel as [r, g, b, a], 0–255; a square image unless `height` is given. */
+export function encodePng(width: number, rgba: (x: number, y: number) => readonly number[], height = width): Buffer {
+  const rowBytes = 1 + width * 4;
+  const raw = Buffer.alloc(rowBytes * height);
+  for (let y = 0; y < height; y++) {
     raw[y * rowBytes] = 0; // filter: none
-    for (let x = 0; x < size; x++) raw.set(rgba(x, y), y * rowBytes + 1 + x * 4);
+    for (let x = 0; x < width; x++) raw.set(rgba(x, y), y * rowBytes + 1 + x * 4);
   }
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
   header.set([8, 6, 0, 0, 0], 8);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
