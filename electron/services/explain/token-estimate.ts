@@ -1,5 +1,5 @@
 import { roughTokenCount } from '../chat/token-counter';
-import { runNow, type Steps } from './sliced-steps';
+import type { Steps } from './sliced-steps';
 
 /**
  * Tokenizing runs at a few megabytes a second, so counting every line of a
@@ -15,11 +15,7 @@ export const estimateMargin = 1.12;
 /** Estimates the tokens of `text` from `start` to `end` (a line), without copying it out. */
 export type RangeEstimate = (start: number, end: number) => number;
 
-export function estimatingCounter(text: string, count: (s: string) => number, sampleChars = 300_000): RangeEstimate {
-  return runNow(estimatorSteps(text, count, sampleChars));
-}
-
-/** `estimatingCounter` in steps (one per sampled slice), for sliced-steps.ts. */
+/** The estimate for `text`, made in steps (one per sampled slice) for sliced-steps.ts. */
 export function* estimatorSteps(text: string, count: (s: string) => number, sampleChars = 300_000): Steps<RangeEstimate> {
   const slices = 64;
   const per = Math.max(1, Math.floor(sampleChars / slices));
