@@ -132,9 +132,12 @@ export function conversationById(s: Listed, id: string | null): Conversation | u
   return s.conversations.find((c) => c.id === id) ?? s.outsideList[id];
 }
 
-/** The list after a conversation was written to: at the top, unless pinned (pinned ones keep their place). */
-export function moveToTop(s: Listed, id: string): Conversation[] {
-  const c = conversationById(s, id);
+/**
+ * The list after a conversation was written to: at the top, unless pinned (pinned ones keep their place).
+ * `arriving` is one the window did not hold yet (a file explained in a new conversation).
+ */
+export function moveToTop(s: Listed, id: string, arriving?: Conversation): Conversation[] {
+  const c = s.conversations.find((x) => x.id === id) ?? arriving ?? s.outsideList[id];
   if (!c || (c.pinned && s.conversations.includes(c))) return s.conversations;
   return [{ ...c, updatedAt: Date.now() }, ...s.conversations.filter((x) => x.id !== id)];
 }

@@ -10,7 +10,7 @@ export const mainWindowSink: ExplanationSink = {
   show({ conversation, userMessage, assistantMessage }, select) {
     const id = conversation.id;
     useChatStore.setState((s) => ({
-      conversations: moveToTop({ conversations: s.conversations, outsideList: { ...s.outsideList, [id]: conversation } }, id),
+      conversations: moveToTop(s, id, conversation),
       messages: { ...s.messages, [id]: upsert(upsert(s.messages[id] ?? [], userMessage), assistantMessage) },
       ...(select ? { selectedId: id, problem: null } : {}),
     }));
