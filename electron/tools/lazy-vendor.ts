@@ -1,4 +1,5 @@
 import type { BuildOptions, Plugin } from 'esbuild';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /**
@@ -8,20 +9,22 @@ import path from 'node:path';
  * it: loading main.cjs took about 240 ms, most of it compiling code for a
  * first request or a dropped file (issue 7, start-up).
  *
- * `exports` names what main's code takes from a package by a static import;
- * main.cjs then holds a small stand-in whose exports are getters, so the
- * package is required at the first use of one of them (`new OpenAI(…)`,
- * `err instanceof APIError`), not when main starts. Main's code must use
- * named imports of these: a default import of a CommonJS stand-in is the
- * stand-in itself, not a class (tests/electron/lazy-vendor.test.ts runs the
- * bundle's first request). A package that main's code only imports with
- * `await import()` needs no names.
+ * Where main's code imports one of them statically, main.cjs holds a small
+ * stand-in with a getter for each of the package's exports (read from the
+ * package at build time), so the package is required at the first use of
+ * one (`new OpenAI(…)`, `err instanceof APIError`), not when main starts.
+ * Main's code must use named imports: a default import of a CommonJS
+ * stand-in is the stand-in itself, not a class (tests/electron/lazy-vendor.test.ts
+ * runs the bundle's first request). An `await import()` of one becomes a
+ * require of its vendor file when it runs.
  */
-const lazyPackages: { name: string; exports: string[] }[] = [
-  { name: 'openai', exports: ['OpenAI', 'AzureOpenAI', 'APIError', 'APIConnectionError', 'APIConnectionTimeoutError'] },
-  { name: 'unpdf', exports: [] },
-  { name: 'mammoth', exports: [] },
-];
+const lazyPackages = ['openai', 'unpdf', 'mammoth'];
+const buildRequire = createRequire(import.meta.url);
+
+/** What a package exports, as main's bundle would see it. */
+function exportsOf(name: string): string[] {
+  return Object.keys(buildRequire(name) as object).filter((k) => k !== 'default' && k !== '__esModule');
+}
 
 const vendorFile = (name: string) => `./vendor/${name}.cjs`;
 
@@ -39,7 +42,7 @@ function standIn(name: string, exports: string[]): string {
 
 /** For main's bundle: each lazy package becomes a stand-in that requires its vendor file when first used. */
 export function lazyVendorPlugin(): Plugin {
-  const names = new Set(lazyPackages.map((p) => p.name));
+  const names = new Set(lazyPackages);
   return {
     name: 'parley-lazy-vendor',
     setup(build) {
@@ -51,10 +54,7 @@ export function lazyVendorPlugin(): Plugin {
         return { path: args.path, namespace: args.kind === 'dynamic-import' ? 'parley-lazy-dynamic' : 'parley-lazy' };
       });
       const resolveDir = build.initialOptions.absWorkingDir ?? process.cwd();
-      build.onLoad({ filter: /.*/, namespace: 'parley-lazy' }, (args) => {
-        const pkg = lazyPackages.find((p) => p.name === args.path)!;
-        return { contents: standIn(pkg.name, pkg.exports), loader: 'js', resolveDir };
-      });
+      build.onLoad({ filter: /.*/, namespace: 'parley-lazy' }, (args) => ({ contents: standIn(args.path, exportsOf(args.path)), loader: 'js', resolveDir }));
       build.onLoad({ filter: /.*/, namespace: 'parley-lazy-dynamic' }, (args) => ({
         contents: `module.exports = require(${JSON.stringify(vendorFile(args.path))});`,
         loader: 'js',
@@ -66,13 +66,13 @@ export function lazyVendorPlugin(): Plugin {
 
 /** The vendor files themselves: each package bundled whole, CommonJS, beside main.cjs. */
 export function vendorBuilds(common: BuildOptions, outDir: string): BuildOptions[] {
-  return lazyPackages.map((p) => ({
+  return lazyPackages.map((name) => ({
     ...common,
-    entryPoints: { [p.name]: p.name },
+    entryPoints: { [name]: name },
     outdir: path.join(outDir, 'vendor'),
     outExtension: { '.js': '.cjs' },
     target: 'node20',
   }));
 }
 
-export const lazyPackageNames = lazyPackages.map((p) => p.name);
+export const lazyPackageNames = lazyPackages;
