@@ -1,5 +1,6 @@
 import { decodeXml } from './xml-entities';
-import { maxInflatedPartBytes, readZipEntry, type ZipEntry } from './zip-entries';
+import { zipPartReader } from './office-parts';
+import { readZipEntry, type ZipEntry } from './zip-entries';
 
 /**
  * The text of an OpenDocument text file (LibreOffice's .odt), from its
@@ -12,9 +13,8 @@ export function isOpenDocumentText(bytes: Uint8Array, entries: readonly ZipEntry
 }
 
 export function readOdtText(bytes: Uint8Array, entries: readonly ZipEntry[]): string | null {
-  const entry = entries.find((e) => e.name === 'content.xml');
-  const xml = entry ? readZipEntry(bytes, entry, maxInflatedPartBytes)?.toString('utf8') : undefined;
-  if (xml === undefined) return null;
+  const xml = zipPartReader(bytes, entries)('content.xml');
+  if (xml === null) return null;
   const body = /<office:text\b[^>]*>([\s\S]*)<\/office:text>/.exec(xml)?.[1] ?? '';
   const text = body
     .replace(/<text:h\b[^>]*?text:outline-level="(\d)"[^>]*>/g, (_, level: string) => `\n\n${'#'.repeat(Number(level))} `)

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { decodeXml } from './xml-entities';
-import { maxInflatedPartBytes, readZipEntry, type ZipEntry } from './zip-entries';
+import { relationships, zipPartReader } from './office-parts';
+import type { ZipEntry } from './zip-entries';
 
 /**
  * The text of a PowerPoint deck, slide by slide in the deck's order, with
@@ -14,24 +15,8 @@ function paragraphs(xml: string): string[] {
     .filter((line) => line.trim() !== '');
 }
 
-/** Relationship ids to part paths, resolved against the folder of the part they belong to. */
-function relationships(xml: string | null, folder: string): Map<string, { target: string; type: string }> {
-  const map = new Map<string, { target: string; type: string }>();
-  for (const m of (xml ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\sId="([^"]*)"/.exec(m[0])?.[1];
-    const target = /\sTarget="([^"]*)"/.exec(m[0])?.[1];
-    const type = /\sType="([^"]*)"/.exec(m[0])?.[1] ?? '';
-    if (id && target) map.set(id, { target: target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(folder, target)), type });
-  }
-  return map;
-}
-
 export function readPptxSlides(bytes: Uint8Array, entries: readonly ZipEntry[]): string[] | null {
-  const part = (name: string): string | null => {
-    const entry = entries.find((e) => e.name === name);
-    const data = entry ? readZipEntry(bytes, entry, maxInflatedPartBytes) : null;
-    return data ? data.toString('utf8') : null;
-  };
+  const part = zipPartReader(bytes, entries);
   const presentation = part('ppt/presentation.xml');
   if (!presentation) return null;
   const rels = relationships(part('ppt/_rels/presentation.xml.rels'), 'ppt');

@@ -1,5 +1,6 @@
 import { decodeXml } from './xml-entities';
-import { maxInflatedPartBytes, readZipEntry, type ZipEntry } from './zip-entries';
+import { relationships, xmlAttribute, zipPartReader } from './office-parts';
+import type { ZipEntry } from './zip-entries';
 
 /**
  * The cells of an Excel workbook as rows of text, sheet by sheet, read from
@@ -13,10 +14,6 @@ export interface Sheet {
   rows: string[][];
 }
 
-function attribute(tag: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return match?.[1] === undefined ? undefined : decodeXml(match[1]);
-}
 
 /** All the text runs of a string item, without its phonetic guides. */
 function textOf(xml: string): string {
@@ -37,12 +34,12 @@ function dateStyles(stylesXml: string | null): boolean[] {
   if (!stylesXml) return [];
   const custom = new Map<number, string>();
   for (const m of stylesXml.matchAll(/<numFmt\b[^>]*>/g)) {
-    const id = Number(attribute(m[0], 'numFmtId'));
-    custom.set(id, attribute(m[0], 'formatCode') ?? '');
+    const id = Number(xmlAttribute(m[0], 'numFmtId'));
+    custom.set(id, xmlAttribute(m[0], 'formatCode') ?? '');
   }
   const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '';
   return [...cellXfs.matchAll(/<xf\b[^>]*>/g)].map((m) => {
-    const id = Number(attribute(m[0], 'numFmtId') ?? 0);
+    const id = Number(xmlAttribute(m[0], 'numFmtId') ?? 0);
     const code = custom.get(id);
     // Quoted text and colours in a format code are not date parts.
     return builtInDateFormats.has(id) || (code !== undefined && /[dy]|h:mm/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, '')));
@@ -57,29 +54,20 @@ function excelDate(serial: number): string {
 }
 
 export function readXlsxSheets(bytes: Uint8Array, entries: readonly ZipEntry[]): Sheet[] | null {
-  const part = (name: string): string | null => {
-    const entry = entries.find((e) => e.name === name);
-    const data = entry ? readZipEntry(bytes, entry, maxInflatedPartBytes) : null;
-    return data ? data.toString('utf8') : null;
-  };
+  const part = zipPartReader(bytes, entries);
   const workbook = part('xl/workbook.xml');
   if (!workbook) return null;
-  const targets = new Map<string, string>();
-  for (const m of (part('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = attribute(m[0], 'Id');
-    const target = attribute(m[0], 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
+  const targets = relationships(part('xl/_rels/workbook.xml.rels'), 'xl');
   const shared = [...(part('xl/sharedStrings.xml') ?? '').matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>/g)].map((m) => textOf(m[1] ?? ''));
   const dates = dateStyles(part('xl/styles.xml'));
 
   const sheets: Sheet[] = [];
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const relation = /\s[\w]+:id="([^"]*)"/.exec(m[0])?.[1];
-    const path = relation ? targets.get(relation) : undefined;
+    const path = relation ? targets.get(relation)?.target : undefined;
     const xml = path ? part(path) : null;
     if (xml === null) continue;
-    sheets.push({ name: attribute(m[0], 'name') ?? `Sheet ${sheets.length + 1}`, rows: rowsOf(xml, shared, dates) });
+    sheets.push({ name: xmlAttribute(m[0], 'name') ?? `Sheet ${sheets.length + 1}`, rows: rowsOf(xml, shared, dates) });
   }
   return sheets;
 }
@@ -90,18 +78,18 @@ function rowsOf(xml: string, shared: readonly string[], dates: readonly boolean[
     const cells: string[] = [];
     for (const cell of (row[1] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
       const attrs = cell[1] ?? '';
-      const ref = attribute(attrs, 'r');
+      const ref = xmlAttribute(attrs, 'r');
       const index = ref ? columnIndex(ref) : cells.length;
       const body = cell[2] ?? '';
       const raw = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
-      const type = attribute(attrs, 't');
+      const type = xmlAttribute(attrs, 't');
       let value = '';
       if (type === 's') value = shared[Number(raw)] ?? '';
       else if (type === 'inlineStr') value = textOf(body);
       else if (type === 'b') value = raw === '1' ? 'TRUE' : 'FALSE';
       else if (raw !== undefined) {
         const number = Number(raw);
-        const style = Number(attribute(attrs, 's') ?? 0);
+        const style = Number(xmlAttribute(attrs, 's') ?? 0);
         value = type !== 'str' && type !== 'e' && dates[style] && Number.isFinite(number) ? excelDate(number) : decodeXml(raw);
       }
       while (cells.length < index) cells.push('');
