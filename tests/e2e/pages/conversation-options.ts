@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The Chat options dialog, opened from the chat header. */
 export class ConversationOptionsDialog {
@@ -10,6 +11,8 @@ export class ConversationOptionsDialog {
   async open(): Promise<this> {
     await this.page.getByRole('button', { name: 'Chat options' }).click();
     await this.root.waitFor();
+    // The fields stay disabled until the conversation's saved options arrive; reading them sooner sees blanks.
+    await expect.poll(() => this.root.getByLabel('Model').isEnabled()).toBe(true);
     return this;
   }
 
