@@ -5,7 +5,7 @@ import { parley } from '../../api/parley';
 import { fileSource, pathOf } from '../../api/file-source';
 import { formatSize } from './plan-figures';
 import type { DropTarget, DroppedItem } from './dropped-files';
-import { findJob, newJobId, removeJob, updateJob, useFileJobs, type FileJob } from './file-jobs-store';
+import { findJob, newJobId, removeJob, updateJob, useFileJobs, whenSettled, type FileJob, type FileJobState } from './file-jobs-store';
 
 /** Where this window shows an explanation: the main window's chat, or the quick window's one exchange. */
 export interface ExplanationSink {
@@ -31,16 +31,20 @@ export function dropFiles(target: DropTarget, items: DroppedItem[]): void {
   const joined = target === 'window' ? null : (sink?.currentConversationId() ?? null);
   // A drop on the composer of a chat not yet begun has nothing to attach to: it explains in a new conversation.
   const where: DropTarget = target === 'composer' && !joined ? 'window' : target;
-  let first = true;
+  const files: File[] = [];
   for (const item of items) {
     if (item.kind === 'directory') {
       const offer = { id: newJobId(), name: item.name, files: item.files, more: item.more, target: where, conversationId: joined };
       useFileJobs.setState((s) => ({ offers: [...s.offers, offer] }));
-    } else {
-      void startFile(item.file, where, joined, first);
-      first = false;
-    }
+    } else files.push(item.file);
   }
+  if (where === 'window') {
+    files.forEach((file, i) => void startFile(addFileJob(file, where, null, i === 0, 'preparing'), file));
+    return;
+  }
+  // The rest join one conversation, which writes one answer at a time: they wait their turn, in the order dropped.
+  const turns = files.map((file, i) => ({ file, id: addFileJob(file, where, joined, i === 0, i === 0 ? 'preparing' : 'waiting') }));
+  void explainInTurn(turns);
 }
 
 function addJob(job: Omit<FileJob, 'id' | 'messageId' | 'progress' | 'error'>): string {
@@ -49,8 +53,24 @@ function addJob(job: Omit<FileJob, 'id' | 'messageId' | 'progress' | 'error'>): 
   return id;
 }
 
-async function startFile(file: File, target: DropTarget, conversationId: string | null, show: boolean): Promise<void> {
-  const id = addJob({ name: file.name, target, conversationId, state: 'preparing', prepared: null, regenerate: false, show });
+function addFileJob(file: File, target: DropTarget, conversationId: string | null, show: boolean, state: FileJobState): string {
+  return addJob({ name: file.name, target, conversationId, state, prepared: null, regenerate: false, show });
+}
+
+/** Each file after the one before has ended; where there was no conversation yet, the first explained starts one and the others join it. */
+async function explainInTurn(turns: { file: File; id: string }[]): Promise<void> {
+  let conversationId: string | null = null;
+  for (const { file, id } of turns) {
+    if (!findJob(id)) continue; // cancelled while it waited
+    if (conversationId) updateJob(id, { conversationId });
+    await startFile(id, file);
+    conversationId = (await whenSettled(id)) ?? conversationId;
+  }
+}
+
+async function startFile(id: string, file: File): Promise<void> {
+  const conversationId = findJob(id)?.conversationId ?? null;
+  updateJob(id, { state: 'preparing' });
   try {
     const tooLarge = await overSizeLimit(file);
     if (tooLarge) return updateJob(id, { state: 'refused', error: tooLarge });
@@ -130,8 +150,10 @@ async function explain(id: string, confirm: boolean): Promise<void> {
     const reused = { fileId: job.prepared.fileId, name: job.prepared.name, conversationId: out.conversation.id, prepared: job.prepared };
     useFileJobs.setState((s) => ({ reused: { ...s.reused, [messageId]: reused } }));
   }
+  // The conversation is recorded first, even on a job about to end: files waiting their turn join it.
+  updateJob(id, { conversationId: out.conversation.id, messageId });
   if (out.assistantMessage.status !== 'streaming') removeJob(id);
-  else updateJob(id, { state: 'explaining', conversationId: out.conversation.id, messageId, progress: earlyProgress.get(messageId) ?? null });
+  else updateJob(id, { state: 'explaining', progress: earlyProgress.get(messageId) ?? null });
   forgetEarlyEvents();
 }
 
@@ -160,7 +182,7 @@ export function pickOffered(offerId: string, file: File): void {
   const offer = useFileJobs.getState().offers.find((o) => o.id === offerId);
   if (!offer) return;
   dismissOffer(offerId);
-  void startFile(file, offer.target, offer.conversationId, true);
+  void startFile(addFileJob(file, offer.target, offer.conversationId, true, 'preparing'), file);
 }
 
 export function dismissOffer(offerId: string): void {

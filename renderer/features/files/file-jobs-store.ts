@@ -3,7 +3,8 @@ import type { PreparedFile } from '../../../shared/dropped-files';
 import type { ExplanationProgress } from '../../../shared/file-explanation';
 import type { DropTarget } from './dropped-files';
 
-export type FileJobState = 'preparing' | 'confirming' | 'starting' | 'explaining' | 'refused' | 'done';
+/** `waiting`: joins a conversation after the files dropped before it, which answers one at a time. */
+export type FileJobState = 'waiting' | 'preparing' | 'confirming' | 'starting' | 'explaining' | 'refused' | 'done';
 
 /** One dropped file on its way to an explanation, as this window sees it. */
 export interface FileJob {
@@ -63,4 +64,21 @@ export function removeJob(id: string): void {
 
 export function findJob(id: string): FileJob | undefined {
   return useFileJobs.getState().jobs.find((j) => j.id === id);
+}
+
+/**
+ * Resolves once the job has ended (explained, stopped, cancelled or
+ * refused), with the conversation it was explained in, if any.
+ */
+export function whenSettled(id: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const settle = (now: FileJobsState, before: FileJobsState): void => {
+      const job = now.jobs.find((j) => j.id === id);
+      if (job && job.state !== 'refused') return;
+      unsubscribe();
+      resolve((job ?? before.jobs.find((j) => j.id === id))?.conversationId ?? null);
+    };
+    const unsubscribe = useFileJobs.subscribe(settle);
+    settle(useFileJobs.getState(), useFileJobs.getState());
+  });
 }

@@ -54,6 +54,16 @@ function FileJobRow({ job }: { job: FileJob }) {
   if (job.state === 'explaining' && job.prepared && !job.prepared.plan.inline) {
     return <FileProgress name={job.name} progress={job.progress} onStop={() => stopJob(job.id)} />;
   }
+  if (job.state === 'waiting') {
+    return (
+      <p className="file-status" role="status">
+        {job.name} waits for the file before it.
+        <button type="button" className="icon" aria-label={`Do not explain ${job.name}`} onClick={() => cancelJob(job.id)}>
+          ×
+        </button>
+      </p>
+    );
+  }
   if (job.state === 'preparing' || job.state === 'starting') {
     return (
       <p className="file-status" role="status">
