@@ -15,7 +15,14 @@ describe('the composer and chat options', () => {
     // gpt-4 has 8,192 tokens; keeping 7,000 for the answer leaves about 1,200 for the prompt.
     await new ConversationOptionsDialog(suite.chat.page).open().then((d) => d.choose({ model: 'gpt-4', systemPrompt: 'Answer briefly.', maxOutputTokens: '7000' }));
 
+    // The line shows its last estimate until the next one arrives, so the poll below could match the one made for the
+    // empty box: wait for that one (under gpt-4), then for the one that counts "hello world".
+    const estimate = requestEstimate(suite.chat.page);
+    const shownTokens = async () => Number(/^([\d,]+) tokens/.exec((await estimate.textContent()) ?? '')?.[1]?.replace(/,/g, ''));
+    await expect.poll(() => estimate.getByTitle(/ context of gpt-4;/).count()).toBe(1);
+    const empty = await shownTokens();
     await suite.chat.composer.fill('hello world');
+    await expect.poll(shownTokens).toBeGreaterThan(empty);
     await expect.poll(() => requestEstimate(suite.chat.page).textContent()).toMatch(/^\d+ tokens≈ \$/);
     const small = Number(/^(\d+)/.exec((await requestEstimate(suite.chat.page).textContent())!)![1]);
 

@@ -33,6 +33,9 @@ async function streamAnswer(question: string): Promise<MarkdownAnswer> {
 describe('markdown in a streamed answer', () => {
   it('renders a streamed answer exactly as the whole text rendered at once', async () => {
     const answer = await streamAnswer('Explain with code and a table');
+    // KaTeX is a chunk of its own, fetched with the first formula, which streamAnswer does not wait for: once one
+    // formula is typeset all are (they re-render together when it arrives), so the snapshot is of the finished answer.
+    await expect.poll(() => answer.body.locator('.katex').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     const streamed = await answer.html();
 
     // Rendered again from the stored text, in one go: same component, whole text at once.

@@ -19,7 +19,9 @@ export class QuickWindow {
 
   async open(url: string): Promise<void> {
     await this.page.goto(url);
-    await this.ask.waitFor();
+    // quick.html has an Ask box of its own that takes typing before the script runs, so `ask` is there at once; the
+    // app's box (in #root) replaces it when React starts, and only then do Enter, Esc and the focus behave.
+    await this.page.locator('#root').getByRole('textbox', { name: 'Ask' }).waitFor();
   }
 
   async question(text: string): Promise<void> {
