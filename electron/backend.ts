@@ -12,6 +12,7 @@ import { createRouter, type Router, type Sender } from './ipc/router';
 import { createHandlers } from './ipc/handlers';
 import type { StreamTimings } from './services/chat/answer-stream';
 import { createChatService } from './services/chat/chat-service';
+import { createUnsavedAnswers } from './services/chat/unsaved-answers';
 import { createConversationService } from './services/conversation-service';
 import { createSearchService } from './services/search-service';
 import { createConversationSettings } from './services/conversation-settings';
@@ -149,9 +150,11 @@ export function createBackend(options: BackendOptions): Backend {
   };
   const usage = createUsageService({ db, settings, providerName: (id) => provider.registry.list().providers.find((p) => p.id === id)?.name ?? id ?? 'unknown provider' });
   const conversationSettings = createConversationSettings({ db, conversations, messages, provider, emit });
+  const unsaved = createUnsavedAnswers(messages);
   const chat = createChatService({
     conversations,
     messages,
+    unsaved,
     keys,
     provider,
     context: conversationSettings.context,
@@ -171,6 +174,7 @@ export function createBackend(options: BackendOptions): Backend {
   const files: FileExplanationService = createFileExplanationService({
     conversations,
     messages,
+    unsaved,
     attachments: createAttachmentRepository(db),
     keys,
     provider,
@@ -217,8 +221,9 @@ export function createBackend(options: BackendOptions): Backend {
     async close() {
       chat.abortAll();
       files.abortAll();
-      await chat.settle();
+      // Files first: chat's settle then writes any answer of either that the full disk held back.
       await files.settle();
+      await chat.settle();
       listeners.clear();
       db.close();
       const unrecorded = session.closedCleanly();

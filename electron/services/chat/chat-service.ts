@@ -10,7 +10,7 @@ import { AppError } from '../app-error';
 import type { KeyService } from '../secrets/key-service';
 import type { ProviderSettingsService } from '../settings/provider-settings';
 import { defaultStreamTimings, streamAnswer, type StreamTimings } from './answer-stream';
-import { createUnsavedAnswers } from './unsaved-answers';
+import { createUnsavedAnswers, type UnsavedAnswers } from './unsaved-answers';
 import { createProviderClients } from './provider-client';
 import { answerWithRetries, type Route } from './answer-attempts';
 import { createBreakers } from './circuit-breaker';
@@ -48,6 +48,8 @@ export interface ChatServiceDeps {
   log?: Logger;
   /** Tokens (counted when the provider reports none), cost at the person's prices, and a usage row per request. */
   usage?: Pick<UsageService, 'measure' | 'costOf' | 'record'>;
+  /** Answers a full disk kept from being stored, shared with file explanations so either writes the other's first. */
+  unsaved?: UnsavedAnswers;
 }
 
 interface ActiveAnswer {
@@ -60,7 +62,7 @@ export function createChatService(deps: ChatServiceDeps) {
   const timings = { ...defaultStreamTimings, ...deps.timings };
   const active = new Map<string, ActiveAnswer>();
   const titles = createTitleWriter(deps);
-  const unsaved = createUnsavedAnswers(deps.messages);
+  const unsaved = deps.unsaved ?? createUnsavedAnswers(deps.messages);
   // Each conversation talks to its own provider (OpenAI, Azure or a compatible server), one client each.
   const clientFor = createProviderClients({ keys: deps.keys, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   const clock = deps.clock ?? systemClock;
@@ -196,13 +198,18 @@ export function createChatService(deps: ChatServiceDeps) {
     return { userMessage, assistantMessage };
   }
 
+  const afterWaiting = <T,>(start: () => Promise<T>): Promise<T> => {
+    unsaved.saveWaiting();
+    return start();
+  };
   const branches = createBranchActions({ ...deps, clientFor, startAnswer });
   const conversationOf = (messageId: string) => deps.messages.get(messageId)?.conversationId ?? `message ${messageId}`;
 
   return {
-    regenerate: (messageId: string) => startOnce(conversationOf(messageId), ['regenerate', messageId], () => branches.regenerate(messageId)),
-    edit: (messageId: string, content: string) => startOnce(conversationOf(messageId), ['edit', messageId, content], () => branches.edit(messageId, content)),
-    continueAnswer: (messageId: string) => startOnce(conversationOf(messageId), ['continue', messageId], () => branches.continueAnswer(messageId)),
+    // Like a send, each first writes an answer the full disk held back: until then its conversation looks busy.
+    regenerate: (messageId: string) => startOnce(conversationOf(messageId), ['regenerate', messageId], () => afterWaiting(() => branches.regenerate(messageId))),
+    edit: (messageId: string, content: string) => startOnce(conversationOf(messageId), ['edit', messageId, content], () => afterWaiting(() => branches.edit(messageId, content))),
+    continueAnswer: (messageId: string) => startOnce(conversationOf(messageId), ['continue', messageId], () => afterWaiting(() => branches.continueAnswer(messageId))),
 
     /** A second identical send while the first is starting (a double click) gets the first one's messages, not a second question. */
     send(input: ParsedInput<'chat:send'>): Promise<ChannelOutput<'chat:send'>> {

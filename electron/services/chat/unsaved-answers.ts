@@ -59,3 +59,5 @@ function safely<T>(read: () => T): T | null {
     return null;
   }
 }
+
+export type UnsavedAnswers = ReturnType<typeof createUnsavedAnswers>;

@@ -12,7 +12,7 @@ import type { EmitEvent } from '../chat/chat-service';
 import { createProviderClients } from '../chat/provider-client';
 import type { RequestContext } from '../chat/request-context';
 import { createTokenCounter } from '../chat/token-counter';
-import { createUnsavedAnswers } from '../chat/unsaved-answers';
+import { createUnsavedAnswers, type UnsavedAnswers } from '../chat/unsaved-answers';
 import type { KeyService } from '../secrets/key-service';
 import type { ProviderSettingsService } from '../settings/provider-settings';
 import { createExplanationRun } from './explanation-run';
@@ -42,6 +42,8 @@ export interface FileExplanationDeps {
   acceptPaths?: boolean;
   /** Failed explanations, by provider and error code: never the file's name or text. */
   log?: Logger;
+  /** Answers a full disk kept from being stored, shared with chat so either writes the other's first. */
+  unsaved?: UnsavedAnswers;
 }
 
 interface ActiveRun {
@@ -61,7 +63,7 @@ export function createFileExplanationService(deps: FileExplanationDeps) {
   const counter = createTokenCounter();
   const preparation = createFilePreparation({ ...deps, counter, ...(deps.contextWindow ? { contextWindow: deps.contextWindow } : {}) });
   const clientFor = createProviderClients({ keys: deps.keys, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
-  const unsaved = createUnsavedAnswers(deps.messages);
+  const unsaved = deps.unsaved ?? createUnsavedAnswers(deps.messages);
   const active = new Map<string, ActiveRun>();
   const opened: OpenedFile[] = [];
   const run = createExplanationRun({
@@ -103,6 +105,8 @@ export function createFileExplanationService(deps: FileExplanationDeps) {
       throw new AppError('BAD_INPUT', `Explaining ${entry.file.name} takes ${prepared.plan.requests} requests at ${cost}: confirm first.`);
     }
     const saved = input.regenerate ? null : deps.attachments.findSaved({ sha256: entry.file.sha256, templateId: entry.template.id, model: entry.model });
+    // An answer the full disk held back is written first: until then its conversation looks busy.
+    unsaved.saveWaiting();
     if (input.conversationId && deps.messages.hasStreaming(input.conversationId)) {
       throw new AppError('BUSY', 'An answer is still being written in this conversation. Stop it or wait for it to finish.');
     }
