@@ -145,7 +145,10 @@ export function createBackend(options: BackendOptions): Backend {
   providers.startFirstRunProbe();
 
   const listeners = new Set<EventListener>();
+  // Damage met while running (a request, or an answer's write) makes the next start read the whole file.
+  let damageSeen = false;
   const emit: EventListener = (event, payload) => {
+    if (event === 'chat:done' && (payload as EventPayload<'chat:done'>).message.error?.code === 'DATABASE_DAMAGED') damageSeen = true;
     for (const l of listeners) l(event, payload);
   };
   const usage = createUsageService({ db, settings, providerName: (id) => provider.registry.list().providers.find((p) => p.id === id)?.name ?? id ?? 'unknown provider' });
@@ -197,6 +200,10 @@ export function createBackend(options: BackendOptions): Backend {
       log.error('ipc', 'Internal error in a handler', { channel, ...errorFields(err) });
       options.onInternalError?.(channel, err);
     },
+    onDatabaseDamage(channel, err) {
+      damageSeen = true;
+      log.error('database', 'SQLite found the database damaged; the next start checks it in full', { channel, ...errorFields(err) });
+    },
   });
   log.info('startup', 'Parley backend ready', { schema: migration.to });
 
@@ -226,7 +233,7 @@ export function createBackend(options: BackendOptions): Backend {
       await chat.settle();
       listeners.clear();
       db.close();
-      const unrecorded = session.closedCleanly();
+      const unrecorded = session.closedCleanly({ damageSeen });
       if (unrecorded) log.warn('database', 'The clean close could not be recorded; the next start checks the database in full', { file: unrecorded.file, ...errorFields(unrecorded.error) });
       log.info('startup', 'Parley backend closed');
     },

@@ -28,6 +28,8 @@ export const errorCodes = [
   'FILE_UNREADABLE',
   /** The database could not be written because the disk (or the database's size limit) is full. */
   'DISK_FULL',
+  /** The database file turned out damaged while Parley ran; the next start checks it and sets it aside if need be. */
+  'DATABASE_DAMAGED',
   /** Today's or this month's spending reached its budget; chat:send with `overrideBudget` sends one request anyway. */
   'BUDGET_EXCEEDED',
   'INTERNAL',

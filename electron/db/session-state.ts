@@ -24,6 +24,8 @@ export interface SessionState {
   lastFullCheckAt: number | null;
   /** The file at clean close; a file that differs was replaced or written by something other than Parley. */
   file: FileFingerprint | null;
+  /** SQLite reported a damaged page during the session: the file is read in full at the next start, however cleanly this one closed. */
+  damageSeen?: boolean;
 }
 
 export const sessionStateFile = (databaseFile: string) => `${databaseFile}.state.json`;
@@ -49,7 +51,8 @@ export function readSessionState(databaseFile: string): SessionState | null {
   if (s.version !== 1 || typeof s.closedCleanly !== 'boolean') return null;
   if (s.lastFullCheckAt !== null && typeof s.lastFullCheckAt !== 'number') return null;
   if (s.file !== null && !isFingerprint(s.file)) return null;
-  return { version: 1, closedCleanly: s.closedCleanly, lastFullCheckAt: s.lastFullCheckAt, file: s.file };
+  if (s.damageSeen !== undefined && typeof s.damageSeen !== 'boolean') return null;
+  return { version: 1, closedCleanly: s.closedCleanly, lastFullCheckAt: s.lastFullCheckAt, file: s.file, ...(s.damageSeen ? { damageSeen: true } : {}) };
 }
 
 /**
@@ -60,6 +63,7 @@ export function readSessionState(databaseFile: string): SessionState | null {
 export function fullCheckReason(state: SessionState | null, current: FileFingerprint, now: number): string | null {
   if (!state) return 'no record of how the last session ended';
   if (!state.closedCleanly) return 'the last session did not close the database';
+  if (state.damageSeen) return 'the last session found a damaged page';
   if (state.lastFullCheckAt === null) return 'never checked in full';
   // A clock set back makes the age negative: the record cannot be trusted either.
   const age = now - state.lastFullCheckAt;
@@ -136,7 +140,7 @@ export interface Session {
   /** Set if recording "open" failed; the old record is then removed where it can be, so a crash of this session is not taken for a clean close. */
   openWriteError: StateWriteError;
   /** Records the clean close; call after the database is closed, so the fingerprint is of the file as it stays. */
-  closedCleanly(): StateWriteError;
+  closedCleanly(options?: { damageSeen?: boolean }): StateWriteError;
 }
 
 /** Records that a session has the database open, keeping when it was last checked in full. */
@@ -145,14 +149,14 @@ export function beginSession(databaseFile: string, lastFullCheckAt: number | nul
   if (openWriteError) forget(databaseFile);
   return {
     openWriteError,
-    closedCleanly() {
+    closedCleanly({ damageSeen = false } = {}) {
       let file: FileFingerprint;
       try {
         file = fingerprint(databaseFile);
       } catch (error) {
         return { file: databaseFile, error };
       }
-      return tryWrite(databaseFile, { version: 1, closedCleanly: true, lastFullCheckAt, file }, false);
+      return tryWrite(databaseFile, { version: 1, closedCleanly: true, lastFullCheckAt, file, ...(damageSeen ? { damageSeen } : {}) }, false);
     },
   };
 }

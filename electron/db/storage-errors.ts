@@ -20,4 +20,8 @@ export function isCorruption(err: unknown): boolean {
   return code === 'SQLITE_NOTADB' || code === 'SQLITE_FORMAT' || code.startsWith('SQLITE_CORRUPT');
 }
 
+/** The next start reads the whole file (session-state.ts) and moves a damaged one aside (safe-open.ts). */
+export const damagedMessage =
+  'Parley’s history file is damaged, so this could not be read or saved. Quit and reopen Parley: it checks the file as it starts and, if the file cannot be used, sets it aside (deleting nothing) and starts afresh.';
+
 export const diskFullMessage = 'The disk is full, so Parley could not save. Free some space and try again.';

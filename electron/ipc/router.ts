@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { isChannelName, type ChannelName } from '../../shared/channels';
 import { contract, type ChannelOutput, type ParsedInput } from '../../shared/contract';
 import type { Result } from '../../shared/error-codes';
-import { diskFullMessage, isDiskFull } from '../db/storage-errors';
+import { damagedMessage, diskFullMessage, isCorruption, isDiskFull } from '../db/storage-errors';
 import { AppError } from '../services/app-error';
 
 export type Handlers = {
@@ -15,6 +15,8 @@ export type Sender = unknown;
 export interface RouterOptions {
   isTrustedSender: (sender: Sender) => boolean;
   onInternalError?: (channel: string, err: unknown) => void;
+  /** SQLite found the database damaged while serving a request. */
+  onDatabaseDamage?: (channel: string, err: unknown) => void;
 }
 
 export type Router = (channel: unknown, input: unknown, sender: Sender) => Promise<Result<unknown>>;
@@ -82,6 +84,10 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toShape() };
       if (isDiskFull(err)) return failure('DISK_FULL', `${diskFullMessage} Nothing you typed was lost.`);
+      if (isCorruption(err)) {
+        options.onDatabaseDamage?.(channel, err);
+        return failure('DATABASE_DAMAGED', `${damagedMessage} Nothing you typed was lost.`);
+      }
       options.onInternalError?.(channel, err);
       return failure('INTERNAL', 'Something went wrong inside Parley. Nothing you typed was lost.');
     }

@@ -192,3 +192,22 @@ describe('a record that cannot be written', () => {
     expect(next.notices).toEqual([]);
   });
 });
+
+describe('damage met while Parley runs', () => {
+  it('is told plainly, and makes the next start check in full however cleanly the session closed', async () => {
+    const pages = await historyClosedCleanly();
+    const lines: Record<string, unknown>[] = [];
+    const backend = startBackend(lines);
+    damage(pages, true);
+
+    const listed = await backend.invoke('conversations:list', { limit: 1000 }, {});
+    expect(listed).toMatchObject({ ok: false, error: { code: 'DATABASE_DAMAGED', message: expect.stringMatching(/history file is damaged.*Quit and reopen Parley.*deleting nothing/) } });
+    expect(lines).toContainEqual(expect.objectContaining({ message: 'SQLite found the database damaged; the next start checks it in full', channel: 'conversations:list' }));
+    await backend.close();
+    expect(readSessionState(dbFile())).toMatchObject({ closedCleanly: true, damageSeen: true });
+
+    const opened = openDatabaseSafely(dbFile());
+    opened.db.close();
+    expectCheckedAndSetAside(opened, /found a damaged page/);
+  });
+});

@@ -22,6 +22,10 @@ describe('whether a start reads the whole database', () => {
     expect(fullCheckReason({ ...clean, closedCleanly: false, file: null }, file, now)).toMatch(/did not close/);
   });
 
+  it('checks when the last session found a damaged page, even though it closed cleanly', () => {
+    expect(fullCheckReason({ ...clean, damageSeen: true }, file, now)).toMatch(/found a damaged page/);
+  });
+
   it('checks when the last full check is 7 days old or more, never or in the future', () => {
     expect(fullCheckReason({ ...clean, lastFullCheckAt: now - FULL_CHECK_EVERY_MS }, file, now)).toMatch(/more than 7 days/);
     expect(fullCheckReason({ ...clean, lastFullCheckAt: now - 30 * 24 * 3600 * 1000 }, file, now)).toMatch(/more than 7 days/);
@@ -58,6 +62,7 @@ describe('reading the record', () => {
     ['JSON of another shape', '[1,2,3]'],
     ['from a newer format', JSON.stringify({ ...clean, version: 2 })],
     ['with a clean flag that is not a boolean', JSON.stringify({ ...clean, closedCleanly: 'yes' })],
+    ['with a damage flag that is not a boolean', JSON.stringify({ ...clean, damageSeen: 1 })],
     ['with a check time that is not a number', JSON.stringify({ ...clean, lastFullCheckAt: '2026-11-26' })],
     ['with a broken fingerprint', JSON.stringify({ ...clean, file: { size: 1 } })],
   ])('gives no record (so the start checks) when the file is %s', (_, text) => {

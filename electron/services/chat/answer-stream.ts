@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import type { AppErrorShape } from '../../../shared/error-codes';
 import type { Usage } from '../../../shared/domain';
-import { isDiskFull } from '../../db/storage-errors';
+import { damagedMessage, isCorruption, isDiskFull } from '../../db/storage-errors';
 import { AppError } from '../app-error';
 import { AnswerPersister } from './answer-persister';
 import { systemClock, type Clock } from './clock';
@@ -70,9 +70,11 @@ export interface StreamOutcome {
 
 /** The answer could not be written to the database: what the person sees, with the text that arrived. */
 export function notSavedError(err: unknown): AppErrorShape {
-  return isDiskFull(err)
-    ? { code: 'DISK_FULL', message: 'The disk is full, so Parley stopped this answer: it could not be saved. What arrived is shown but may not all be kept; free some space, then press Continue.' }
-    : { code: 'INTERNAL', message: `Parley could not save this answer (${err instanceof Error ? err.message : String(err)}). What arrived is shown but may not all be kept.` };
+  if (isDiskFull(err)) {
+    return { code: 'DISK_FULL', message: 'The disk is full, so Parley stopped this answer: it could not be saved. What arrived is shown but may not all be kept; free some space, then press Continue.' };
+  }
+  if (isCorruption(err)) return { code: 'DATABASE_DAMAGED', message: `${damagedMessage} What arrived is shown but may not all be kept.` };
+  return { code: 'INTERNAL', message: `Parley could not save this answer (${err instanceof Error ? err.message : String(err)}). What arrived is shown but may not all be kept.` };
 }
 
 /**
