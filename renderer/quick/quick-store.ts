@@ -53,7 +53,8 @@ export async function askQuick(question: string): Promise<boolean> {
     const { userMessage, assistantMessage } = await unwrap(
       parley.chat.send({ conversationId: id, content: withQuotedContext(question, context), ...(parentId ? { parentId } : {}) }),
     );
-    // The clipboard was context for this question; a follow-up does not send it again.
+    // The clipboard was context for this question; a follow-up does not send it again, even if the default comes now.
+    clipboardDecided = true;
     set((q) => ({ messages: upsert(upsert(q.messages, userMessage), assistantMessage), useClipboard: false }));
     return true;
   } catch (err) {
@@ -82,16 +83,31 @@ export async function chooseModel(model: string): Promise<void> {
 
 /** "Use clipboard text by default" from settings: where a fresh quick ask starts. */
 let clipboardDefault = false;
+/**
+ * The box was ticked or cleared in this ask, by the person or by sending. The default is read as the
+ * window loads and can arrive after that: it must not undo the person's choice.
+ */
+let clipboardDecided = false;
 
-export function setClipboardDefault(on: boolean): void {
-  clipboardDefault = on;
+export async function loadClipboardDefault(): Promise<void> {
+  const r = await parley.settings.getQuickAsk({});
+  if (!r.ok) return; // the box stays as it is; the person can still tick it
+  clipboardDefault = r.value.useClipboardByDefault;
+  if (!clipboardDecided) await showClipboard(clipboardDefault);
 }
 
 export function resetClipboardToDefault(): void {
-  void setUseClipboard(clipboardDefault);
+  clipboardDecided = false;
+  void showClipboard(clipboardDefault);
 }
 
+/** The person ticked or cleared "Use clipboard text". */
 export async function setUseClipboard(on: boolean): Promise<void> {
+  clipboardDecided = true;
+  await showClipboard(on);
+}
+
+async function showClipboard(on: boolean): Promise<void> {
   set({ useClipboard: on, ...(on ? {} : { clipboard: null }) });
   if (on) await refreshClipboard();
 }

@@ -1,6 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import { parley } from '../api/parley';
-import { connectQuickEvents, hideQuick, openInMain, refreshClipboard, resetClipboardToDefault, setClipboardDefault, useQuickStore } from './quick-store';
+import { connectQuickEvents, hideQuick, loadClipboardDefault, openInMain, refreshClipboard, useQuickStore } from './quick-store';
 
 function applyTheme(): void {
   void parley.settings.getAppearance({}).then((r) => {
@@ -24,11 +24,7 @@ export function useQuickWindowEvents(input: RefObject<HTMLTextAreaElement | null
       if (useQuickStore.getState().useClipboard) void refreshClipboard();
     });
     applyTheme();
-    void parley.settings.getQuickAsk({}).then((r) => {
-      if (!r.ok) return;
-      setClipboardDefault(r.value.useClipboardByDefault);
-      resetClipboardToDefault();
-    });
+    void loadClipboardDefault().catch(() => {}); // without it the box starts cleared, as it is until it arrives
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.isComposing || e.defaultPrevented) return;
       if (e.key === 'Escape') {
