@@ -33,13 +33,22 @@ export function BudgetForm() {
   const [monthly, setMonthly] = useState('');
   const [note, setNote] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // Disabled until the saved budgets arrive, as in Chat options: they would overwrite an edit made before,
+  // and Save, which writes both, would clear the budget that was not typed.
+  const [loaded, setLoaded] = useState(false);
+  const loading = !loaded && problem === null;
 
   useEffect(() => {
-    void parley.settings.getBudgets({}).then((r) => {
-      if (!r.ok) return;
-      setDaily(toText(r.value.dailyUsd));
-      setMonthly(toText(r.value.monthlyUsd));
-    });
+    const unreadable = (why: string) => setProblem(`Could not read the saved budgets: ${why}`);
+    parley.settings
+      .getBudgets({})
+      .then((r) => {
+        if (!r.ok) return unreadable(r.error.message);
+        setDaily(toText(r.value.dailyUsd));
+        setMonthly(toText(r.value.monthlyUsd));
+        setLoaded(true);
+      })
+      .catch((err: unknown) => unreadable(err instanceof Error ? err.message : String(err)));
   }, []);
 
   async function save() {
@@ -71,7 +80,7 @@ export function BudgetForm() {
           {describe(status)} {status.level === 'exceeded' ? 'A budget is spent: sending is stopped.' : status.level === 'warning' ? 'Over 80 % of a budget is spent.' : ''}
         </p>
       )}
-      <div className="budget-fields">
+      <fieldset className="budget-fields" disabled={!loaded} aria-busy={loading}>
         <label>
           Daily budget (US$)
           <input inputMode="decimal" value={daily} placeholder="No budget" onChange={(e) => (setDaily(e.target.value), setNote(null))} />
@@ -81,7 +90,8 @@ export function BudgetForm() {
           <input inputMode="decimal" value={monthly} placeholder="No budget" onChange={(e) => (setMonthly(e.target.value), setNote(null))} />
         </label>
         <button type="submit">Save budgets</button>
-      </div>
+      </fieldset>
+      {loading && <p className="hint">Loading the saved budgets…</p>}
       <p className="hint">Parley warns from 80 % of a budget and stops sending at 100 %; you can still send one request at a time anyway.</p>
       {problem && (
         <p role="alert" className="problem">

@@ -39,6 +39,7 @@ export class UsageDashboard {
   }
 
   async setBudgets(daily: string, monthly: string): Promise<void> {
+    // fill waits for a field to be enabled: the budget fields are, once their saved values have loaded.
     await this.root.getByLabel('Daily budget (US$)').fill(daily);
     await this.root.getByLabel('Monthly budget (US$)').fill(monthly);
     await this.root.getByRole('button', { name: 'Save budgets' }).click();
