@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageDashboard } from './pages/usage-dashboard';
 import { chatWindowSuite } from './support/chat-window-suite';
 
 const suite = chatWindowSuite('sk-e2e-usage-key-4444');
+// A conversation's first answer is followed by a title request, counted like any other (automatic-title.test.ts).
+// Here it fails, unbilled, so that the figures are the answers' alone.
+beforeEach(() => suite.session.model.setCompletionHandler(() => ({ status: 503 })));
+afterEach(() => suite.session.model.setCompletionHandler(null));
 
 /** The echo server reports 10 prompt and 5 answer tokens; at these prices each answer costs $0.02. */
 const dearPrices = { overrides: [{ model: 'gpt-4o-mini', inputPerMillion: 1000, outputPerMillion: 2000 }] };

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanTitle } from '../../electron/services/chat/title-writer';
+import { estimateCostUsd } from '../../shared/model-catalogue';
+import { localDay } from '../../shared/usage';
 import { useFakeOpenAI } from '../fixtures/suite-hooks';
 import { closeAllBackends, makeBackend, type TestBackend } from '../fixtures/test-backend';
 
@@ -30,6 +32,33 @@ describe('the automatic title', () => {
     expect(request.max_tokens).toBe(24);
     expect(request.messages!.at(-1)!.content).toContain('Plan a three-day trip');
     expect(request.messages!.at(-1)!.content).toContain('You said:');
+  });
+
+  it('is counted in usage like any request: its tokens and cost, not its time', async () => {
+    model.setCompletionReply('Counted title');
+    const c = await b.newConversation();
+    const { assistantMessage } = await b.send(c.id, 'Count the title too');
+    const answer = await b.waitForDone(assistantMessage.id);
+    await expect.poll(() => titleOf(c.id)).toBe('Counted title');
+    const day = localDay(Date.now());
+    const summary = await b.value('usage:summary', { from: day, to: day });
+    // The fake server reports 20 + 5 tokens for every non-streamed completion.
+    expect(summary.totals).toMatchObject({ requests: 2, promptTokens: answer.usage!.promptTokens + 20, completionTokens: answer.usage!.completionTokens + 5 });
+    expect(summary.totals.costUsd).toBeCloseTo(answer.costUsd! + estimateCostUsd(answer.model!, 20, 5)!, 12);
+    expect(summary.byConversation).toEqual([expect.objectContaining({ key: c.id, requests: 2 })]);
+    // The answer's time alone: a title is not an answer to wait for.
+    expect(summary.totalMs.p50).toBe(answer.totalMs);
+  });
+
+  it('is not asked for once the answer has spent the budget: nobody asked for that request', async () => {
+    await b.value('settings:setPrices', { overrides: [{ model: 'gpt-4o-mini', inputPerMillion: 1000, outputPerMillion: 1000 }] });
+    await b.value('settings:setBudgets', { dailyUsd: 0.001, monthlyUsd: null });
+    const c = await b.newConversation();
+    await b.waitForDone((await b.send(c.id, 'Spend it all')).assistantMessage.id);
+    expect(await b.value('usage:status', {})).toMatchObject({ level: 'exceeded' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(model.completions).toHaveLength(0);
+    expect(await titleOf(c.id)).toBe('Spend it all');
   });
 
   it('is asked for once: later answers leave the title alone', async () => {

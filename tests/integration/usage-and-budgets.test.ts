@@ -1,11 +1,15 @@
 import { createRequire } from 'node:module';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDay } from '../../shared/usage';
 import type { RecordedRequest } from '../fixtures/fake-openai-server';
 import { useFakeOpenAI } from '../fixtures/suite-hooks';
 import { closeAllBackends, makeBackend, type TestBackend } from '../fixtures/test-backend';
 
 const fake = useFakeOpenAI({ kind: 'echo' });
+// A conversation's first answer is followed by a title request, counted like any other (automatic-title.test.ts).
+// Here it fails, unbilled, so that the figures are the answers' alone.
+beforeEach(() => fake.setCompletionHandler(() => ({ status: 503 })));
+afterEach(() => fake.setCompletionHandler(null));
 afterEach(closeAllBackends);
 
 const today = () => localDay(Date.now());

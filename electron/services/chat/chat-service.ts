@@ -47,7 +47,7 @@ export interface ChatServiceDeps {
   /** Failed requests, retries and fallbacks, by code and status (see attempt-log.ts). */
   log?: Logger;
   /** Tokens (counted when the provider reports none), cost at the person's prices, and a usage row per request. */
-  usage?: Pick<UsageService, 'measure' | 'costOf' | 'record'>;
+  usage?: Pick<UsageService, 'measure' | 'costOf' | 'record' | 'status'>;
   /** Answers a full disk kept from being stored, shared with file explanations so either writes the other's first. */
   unsaved?: UnsavedAnswers;
 }
@@ -155,10 +155,11 @@ export function createChatService(deps: ChatServiceDeps) {
       const { stored: finished, unsaved: notStored } = unsaved.finish(assistant, answer);
       if (notStored) deps.emit('chat:done', { conversationId, message: notStored });
       if (finished) deps.emit('chat:done', { conversationId, message: finished });
+      const providerId = route === primary ? provider.id : (provider.fallback?.providerId ?? null);
       deps.usage?.record({
         conversationId,
         messageId: assistant.id,
-        providerId: route === primary ? provider.id : (provider.fallback?.providerId ?? null),
+        providerId,
         model,
         at: startedAt,
         status: attempt.status,
@@ -167,7 +168,7 @@ export function createChatService(deps: ChatServiceDeps) {
         ttftMs: attempt.ttftMs,
         totalMs: attempt.totalMs,
       });
-      if (finished && !continuation) titles.afterAnswer(conversationId, finished, client, model);
+      if (finished && !continuation) titles.afterAnswer(conversationId, finished, client, model, providerId);
     });
   }
 

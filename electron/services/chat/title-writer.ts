@@ -5,6 +5,7 @@ import type { Message } from '../../../shared/domain';
 import { findModel } from '../../../shared/model-catalogue';
 import type { ConversationRepository } from '../../db/conversation-repository';
 import type { MessageRepository } from '../../db/message-repository';
+import type { UsageService } from '../usage/usage-service';
 
 const instructions =
   'Write a title of at most six words for the conversation below, in the language of its question. ' +
@@ -30,6 +31,8 @@ interface Deps {
   conversations: ConversationRepository;
   messages: MessageRepository;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** A title costs tokens too: its request is counted with the answers' on the dashboard and against the budgets. */
+  usage?: Pick<UsageService, 'record' | 'status'>;
   timeoutMs?: number;
 }
 
@@ -39,14 +42,16 @@ interface Deps {
  * any failure leaves the first-line title in place. A title the person has
  * changed meanwhile is never overwritten.
  */
-export function createTitleWriter({ conversations, messages, emit, timeoutMs = 15_000 }: Deps) {
+export function createTitleWriter({ conversations, messages, emit, usage, timeoutMs = 15_000 }: Deps) {
   const inFlight = new Map<string, { controller: AbortController; done: Promise<void> }>();
 
   return {
-    afterAnswer(conversationId: string, answer: Message, client: OpenAI, model: string): void {
+    afterAnswer(conversationId: string, answer: Message, client: OpenAI, model: string, providerId: string | null): void {
       if (answer.status !== 'complete' || inFlight.has(conversationId)) return;
       // Reasoning models spend a small token budget thinking and return nothing.
       if (findModel(model)?.reasoning) return;
+      // A spent budget stops requests nobody asked for; the first-line title stays.
+      if (usage?.status().level === 'exceeded') return;
       // Two single-row reads, not the whole conversation: this runs after every answer.
       const conversation = conversations.get(conversationId);
       const question = answer.parentId ? messages.get(answer.parentId) : null;
@@ -55,6 +60,8 @@ export function createTitleWriter({ conversations, messages, emit, timeoutMs = 1
 
       const automaticTitle = conversation.title;
       const controller = new AbortController();
+      const startedAt = Date.now();
+      // Counted in requests, tokens and cost; left out of the answers' timings, which it is not one of.
       const done = client.chat.completions
         .create(
           {
@@ -69,6 +76,18 @@ export function createTitleWriter({ conversations, messages, emit, timeoutMs = 1
           { signal: controller.signal, timeout: timeoutMs, maxRetries: 0 },
         )
         .then((res) => {
+          usage?.record({
+            conversationId,
+            messageId: null,
+            providerId,
+            model,
+            at: startedAt,
+            status: 'complete',
+            errorCode: null,
+            usage: res.usage ? { promptTokens: res.usage.prompt_tokens, completionTokens: res.usage.completion_tokens } : null,
+            ttftMs: null,
+            totalMs: null,
+          });
           const title = cleanTitle(res.choices[0]?.message?.content);
           if (!title || title === automaticTitle || conversations.get(conversationId)?.title !== automaticTitle) return;
           const renamed = conversations.rename(conversationId, title, Date.now());
