@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page, Response } from 'playwright-core';
 
 declare global {
   interface Window {
@@ -37,25 +37,21 @@ export interface ColdPageLoad {
   fcpMs: number;
   /** NaN when the page has no conversation list (the quick page), or never showed an item (the empty database). */
   listMs: number;
-  /** Script responses: URL and gzip size of the body. */
+  /** Script responses: URL and gzip size of the body, once `readScripts` has read them. */
   scripts: { url: string; gzipBytes: number; rawBytes: number }[];
+  /** Reads the scripts fetched so far into `scripts`; call once the timings are taken. */
+  readScripts(): Promise<void>;
   page: Page;
 }
 
 /** A fresh context (empty cache) navigating to `url`; waits for the paints and, if `list`, the list's first item. */
 export async function coldPageLoad(browser: Browser, url: string, list: boolean): Promise<ColdPageLoad> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-  const scripts: ColdPageLoad['scripts'] = [];
-  const pending: Promise<void>[] = [];
+  // Bodies are read and compressed only once the load is measured: the host serving this page runs in this
+  // process, and a synchronous gzip in the middle of the load would hold up its answer to the list request.
+  const responses: Response[] = [];
   context.on('response', (r) => {
-    const req = r.request();
-    if (req.resourceType() !== 'script' && !r.url().endsWith('.js')) return;
-    pending.push(
-      r.body().then(
-        (body) => void scripts.push({ url: r.url(), rawBytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length }),
-        () => undefined,
-      ),
-    );
+    if (r.request().resourceType() === 'script' || r.url().endsWith('.js')) responses.push(r);
   });
   const page = await context.newPage();
   await page.addInitScript(coldProbe);
@@ -65,8 +61,14 @@ export async function coldPageLoad(browser: Browser, url: string, list: boolean)
     .then((h) => h.jsonValue() as Promise<{ fp?: number; fcp: number }>);
   let listMs = Number.NaN;
   if (list) listMs = (await page.waitForFunction(() => window.__coldListAt, undefined, { timeout: 60_000 }).then((h) => h.jsonValue()))!;
-  await Promise.all(pending);
-  return { firstPaintMs: paint.fp ?? paint.fcp, fcpMs: paint.fcp, listMs, scripts, page };
+  const scripts: ColdPageLoad['scripts'] = [];
+  async function readScripts(): Promise<void> {
+    for (const r of responses.splice(0)) {
+      const body = await r.body().catch(() => null);
+      if (body) scripts.push({ url: r.url(), rawBytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length });
+    }
+  }
+  return { firstPaintMs: paint.fp ?? paint.fcp, fcpMs: paint.fcp, listMs, scripts, readScripts, page };
 }
 
 export interface RendererMemory {

@@ -84,6 +84,7 @@ async function idleLoad(browser: Browser, url: string, list: boolean): Promise<{
   const load = await coldPageLoad(browser, url, list);
   await load.page.waitForTimeout(IDLE_MS);
   const memory = await rendererMemory(browser);
+  await load.readScripts();
   await load.page.context().close();
   return { load, memory };
 }
