@@ -5,12 +5,9 @@ import { deferred } from '../fixtures/deferred';
 
 const saved = vi.hoisted(() => ({ load: null as Promise<Result<Appearance>> | null, writes: [] as Appearance[] }));
 
-vi.mock('../../renderer/api/parley', () => ({
-  unwrap: async <T>(r: Promise<Result<T>>) => {
-    const v = await r;
-    if (v.ok) return v.value;
-    throw new Error(v.error.message);
-  },
+// The real unwrap; only the calls to main are stood in for.
+vi.mock('../../renderer/api/parley', async () => ({
+  ...(await import('../../renderer/api/unwrap')),
   parley: {
     settings: {
       getAppearance: () => saved.load,

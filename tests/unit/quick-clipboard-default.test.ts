@@ -6,12 +6,9 @@ import { sampleAnswer } from '../fixtures/sample-answer';
 
 const main = vi.hoisted(() => ({ settings: null as Promise<Result<QuickAskState>> | null }));
 
-vi.mock('../../renderer/api/parley', () => ({
-  unwrap: async <T>(r: Promise<Result<T>>) => {
-    const v = await r;
-    if (v.ok) return v.value;
-    throw new Error(v.error.message);
-  },
+// The real unwrap; only the calls to main are stood in for.
+vi.mock('../../renderer/api/parley', async () => ({
+  ...(await import('../../renderer/api/unwrap')),
   parley: {
     settings: { getQuickAsk: () => main.settings },
     quick: { clipboardText: async () => ({ ok: true, value: { text: 'copied words', truncated: false } }) },
