@@ -8,15 +8,16 @@ export function AskForm({ input }: { input: RefObject<HTMLTextAreaElement | null
   const sending = useQuickStore((s) => s.sending);
   const streaming = useQuickStore((s) => s.messages.some((m) => m.status === 'streaming'));
   const followUp = useQuickStore((s) => s.conversationId !== null);
+  const budgetRefused = useQuickStore((s) => s.budgetRefused);
   const canSend = text.trim() !== '' && !sending && !streaming;
   useLayoutEffect(() => {
     if (input.current) adoptBootAsk(input.current, setText);
   }, [input]);
 
-  async function submit() {
+  async function submit(overrideBudget = false) {
     if (!canSend) return;
     // The text stays in the box until main took it: a failed send loses nothing.
-    if (await askQuick(text)) setText('');
+    if (await askQuick(text, { overrideBudget })) setText('');
     input.current?.focus();
   }
 
@@ -53,6 +54,12 @@ export function AskForm({ input }: { input: RefObject<HTMLTextAreaElement | null
       ) : (
         <button type="submit" className="send" disabled={!canSend}>
           Send
+        </button>
+      )}
+      {budgetRefused && !streaming && (
+        // For this one question: the next is stopped by the budget again, as in the main window.
+        <button type="button" className="send-anyway" disabled={!canSend} onClick={() => void submit(true)}>
+          Send anyway
         </button>
       )}
     </form>

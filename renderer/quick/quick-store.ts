@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Message } from '../../shared/domain';
-import { parley, unwrap } from '../api/parley';
+import { parley, ParleyError, unwrap } from '../api/parley';
 import { holdDelta } from '../stores/early-deltas';
 import { upsert } from '../stores/message-merge';
 import { withQuotedContext } from './quoted-context';
@@ -14,6 +14,8 @@ interface QuickState {
   messages: Message[];
   sending: boolean;
   problem: string | null;
+  /** The last question was refused because a budget is spent: "Send anyway" may send it past the budget, once. */
+  budgetRefused: boolean;
   /** '' follows the provider's default model. */
   model: string;
   useClipboard: boolean;
@@ -26,6 +28,7 @@ export const useQuickStore = create<QuickState>(() => ({
   messages: [],
   sending: false,
   problem: null,
+  budgetRefused: false,
   model: '',
   useClipboard: false,
   clipboard: null,
@@ -36,11 +39,11 @@ const explain = (err: unknown) => (err instanceof Error ? err.message : String(e
 const set = useQuickStore.setState;
 const get = useQuickStore.getState;
 
-/** Resolves true when main took the question, so the box can clear itself. */
-export async function askQuick(question: string): Promise<boolean> {
+/** Resolves true when main took the question, so the box can clear itself. `overrideBudget`: "Send anyway". */
+export async function askQuick(question: string, { overrideBudget = false } = {}): Promise<boolean> {
   const s = get();
   if (s.sending || !question.trim()) return false;
-  set({ sending: true, problem: null });
+  set({ sending: true, problem: null, budgetRefused: false });
   try {
     let id = s.conversationId;
     if (!id) {
@@ -51,14 +54,14 @@ export async function askQuick(question: string): Promise<boolean> {
     const context = s.useClipboard ? (s.clipboard?.text ?? null) : null;
     const parentId = get().messages.at(-1)?.id;
     const { userMessage, assistantMessage } = await unwrap(
-      parley.chat.send({ conversationId: id, content: withQuotedContext(question, context), ...(parentId ? { parentId } : {}) }),
+      parley.chat.send({ conversationId: id, content: withQuotedContext(question, context), ...(parentId ? { parentId } : {}), ...(overrideBudget ? { overrideBudget } : {}) }),
     );
     // The clipboard was context for this question; a follow-up does not send it again, even if the default comes now.
     clipboardDecided = true;
     set((q) => ({ messages: upsert(upsert(q.messages, userMessage), assistantMessage), useClipboard: false }));
     return true;
   } catch (err) {
-    set({ problem: explain(err) });
+    set({ problem: explain(err), budgetRefused: err instanceof ParleyError && err.code === 'BUDGET_EXCEEDED' });
     return false;
   } finally {
     set({ sending: false });
@@ -148,7 +151,7 @@ export async function openInMain(): Promise<void> {
 }
 
 export function startOver(): void {
-  set({ conversationId: null, messages: [], problem: null });
+  set({ conversationId: null, messages: [], problem: null, budgetRefused: false });
   resetClipboardToDefault();
 }
 

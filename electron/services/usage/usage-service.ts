@@ -128,7 +128,7 @@ export function createUsageService(deps: UsageServiceDeps) {
       if (s.level !== 'exceeded' || overrideBudget === true) return;
       const [what, budget, spent, until] =
         s.period === 'day' ? ['Today’s budget', s.budgets.dailyUsd!, s.spentTodayUsd, 'tomorrow'] : ['This month’s budget', s.budgets.monthlyUsd!, s.spentThisMonthUsd, 'next month'];
-      throw new AppError('BUDGET_EXCEEDED', `${what} of ${money(budget)} is spent (${money(spent)} so far), so Parley stopped sending until ${until}. Raise the budget in Usage, or press Send anyway under the message box to send this one message.`);
+      throw new AppError('BUDGET_EXCEEDED', `${what} of ${money(budget)} is spent (${money(spent)} so far), so Parley stopped sending until ${until}. Raise the budget under Usage in the main window, or press Send anyway to send this one message.`);
     },
 
     /** The composer's estimate at the person's prices. */
