@@ -1,6 +1,6 @@
 /**
  * Valid and refused inputs of the dropped-file channels, for the router's
- * validation test (contract-input-validation.test.ts). Whether a path can be
+ * validation tests (contract-input-validation-*.test.ts, through channel-cases.ts). Whether a path can be
  * read is the service's business (FILE_REFUSED / FILE_UNREADABLE), not the contract's.
  */
 type Cases = { valid: Record<string, unknown>; invalid: [string, unknown][] };

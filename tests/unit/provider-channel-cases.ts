@@ -1,6 +1,6 @@
 /**
  * Valid and refused inputs of the providers:* channels, for the router's
- * validation test (contract-input-validation.test.ts), kept here so that file
+ * validation tests (contract-input-validation-*.test.ts, through channel-cases.ts), kept here so that no test file
  * does not grow with every area.
  */
 const long = (n: number) => 'a'.repeat(n);

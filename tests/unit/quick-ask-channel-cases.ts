@@ -1,6 +1,6 @@
 /**
  * Valid and refused inputs of the quick-ask channels, for the router's
- * validation test (contract-input-validation.test.ts). The accelerator's own
+ * validation tests (contract-input-validation-*.test.ts, through channel-cases.ts). The accelerator's own
  * grammar is checked by the service (accelerator.test.ts), not the contract.
  */
 const badIds: [string, unknown][] = [

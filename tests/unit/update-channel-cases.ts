@@ -1,6 +1,6 @@
 /**
  * Valid and refused inputs of the update channels, for the router's
- * validation test (contract-input-validation.test.ts).
+ * validation tests (contract-input-validation-*.test.ts, through channel-cases.ts).
  */
 type Cases = { valid: Record<string, unknown>; invalid: [string, unknown][] };
 
