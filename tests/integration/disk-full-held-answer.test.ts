@@ -17,6 +17,23 @@ interface HeldAnswer {
 const rowOf = (db: Database.Database, id: string) => db.prepare<[string], { status: string; content: string }>('SELECT status, content FROM messages WHERE id = ?').get(id)!;
 
 /**
+ * No room at all: the file may not grow, and its free pages are used up too, or
+ * marking the answer as failed could still fit in them and nothing would be held back.
+ */
+function fillEveryPage(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS filler (b BLOB)');
+  db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+  const insert = db.prepare('INSERT INTO filler VALUES (randomblob(?))');
+  for (const size of [4000, 400, 40, 1]) {
+    try {
+      for (;;) insert.run(size);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_FULL') throw err;
+    }
+  }
+}
+
+/**
  * An answer cut by a disk that filled mid-stream, so full that not even its
  * error could be written: the row is still `streaming`, and the answer waits
  * in memory for room. Then room comes back.
@@ -27,8 +44,9 @@ async function answerHeldBackByFullDisk(): Promise<HeldAnswer> {
   const tb = makeBackend({ baseUrl: fake.baseUrl, dataDir: data.dir, timings: { idleTimeoutMs: 5000, connectTimeoutMs: 5000 }, onDatabaseOpen: (opened) => (db = opened) });
   const conversation = await tb.newConversation();
   const { assistantMessage } = await tb.send(conversation.id, 'Write at length');
-  await expect.poll(() => rowOf(db!, assistantMessage.id).content.length, { timeout: 15_000 }).toBeGreaterThan(0);
-  db!.pragma(`max_page_count = ${db!.pragma('page_count', { simple: true }) as number}`);
+  // Enough text stored that its search-index entry cannot squeeze into room left in existing pages.
+  await expect.poll(() => rowOf(db!, assistantMessage.id).content.length, { timeout: 15_000 }).toBeGreaterThan(40_000);
+  fillEveryPage(db!);
   const answer = await tb.waitForDone(assistantMessage.id, 15_000);
   expect(answer).toMatchObject({ status: 'error', error: { code: 'DISK_FULL' } });
   // Held back: the row still says `streaming`, which is what made its conversation look busy.
