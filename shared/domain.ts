@@ -54,6 +54,8 @@ export const Message = z.object({
   totalMs: z.number().nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** Present (true) on an explanation copied from a saved one of the same file, template and model: shown as "Reused". */
+  reused: z.literal(true).optional(),
 });
 export type Message = z.infer<typeof Message>;
 

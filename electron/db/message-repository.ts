@@ -21,6 +21,8 @@ interface MessageRow {
   total_ms: number | null;
   /** 1 when Parley counted the tokens itself (migration 0006). */
   usage_estimated: number;
+  /** 1 when copied from a saved explanation of the same file (migration 0007). */
+  reused: number;
   created_at: number;
   updated_at: number;
 }
@@ -50,6 +52,7 @@ function toMessage(r: MessageRow): Message {
     totalMs: r.total_ms,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    ...(r.reused === 1 ? { reused: true } : {}),
   };
 }
 
@@ -62,6 +65,8 @@ export interface NewMessage {
   status: MessageStatus;
   model: string | null;
   now: number;
+  /** An explanation copied from a saved one (see migration 0007). */
+  reused?: boolean;
 }
 
 export interface FinishedAnswer {
@@ -99,8 +104,8 @@ export function createMessageRepository(db: Database.Database) {
   const newestPageStmt = db.prepare<[string, number], MessageRow>(newestPageSql);
   const pageBeforeStmt = db.prepare<{ conversationId: string; before: string; limit: number }, MessageRow>(pageBeforeSql);
   const insertStmt = db.prepare(
-    `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, model, created_at, updated_at)
-     VALUES (@id, @conversationId, @parentId, @role, @content, @status, @model, @now, @now)`,
+    `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, model, created_at, updated_at, reused)
+     VALUES (@id, @conversationId, @parentId, @role, @content, @status, @model, @now, @now, @reused)`,
   );
   // Guarded by status so a late flush can never overwrite a finished answer.
   const flushStmt = db.prepare(
@@ -146,7 +151,7 @@ export function createMessageRepository(db: Database.Database) {
       return rows.reverse().map(toMessage);
     },
     insert(m: NewMessage): Message {
-      insertStmt.run(m);
+      insertStmt.run({ ...m, reused: m.reused ? 1 : 0 });
       return toMessage(getStmt.get(m.id)!);
     },
     /** The answer is being written by another model than it started with (the fallback). */

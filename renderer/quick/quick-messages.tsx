@@ -47,7 +47,7 @@ function QuickAnswer({ message }: { message: Message }) {
         message.content !== '' && <LazyMarkdown text={message.content} />
       )}
       {note && <p className="message-note">{note}</p>}
-      <ReusedNote messageId={message.id} />
+      <ReusedNote message={message} />
       {message.error && (
         <div role="alert" className="message-error">
           {message.error.message}

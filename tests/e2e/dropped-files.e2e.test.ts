@@ -79,6 +79,12 @@ describe('dropping files on the main window', () => {
     await files.regenerateButton('again.py').click();
     await expect.poll(() => chat.answers().last().textContent(), { timeout: 15_000 }).toContain('FRESH-END');
     expect(suite.session.model.requests.length).toBe(asked + 1);
+
+    // Opened again later: the reused answer is still labelled, with the file's name; the fresh one is not.
+    await chat.page.reload();
+    await chat.conversation('Explain again.py').nth(0).click();
+    await expect.poll(() => files.reusedLabel().getAttribute('aria-label')).toBe('Reused: the saved explanation of again.py');
+    expect(await files.reusedLabel().count()).toBe(1);
   });
 
   it('attaches a file dropped on the composer to the conversation on screen', async () => {

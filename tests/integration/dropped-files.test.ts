@@ -95,12 +95,18 @@ describe('a small dropped file', () => {
     const requestsBefore = fake.requests.length;
     const reused = await tb.value('files:explain', { fileId: again.fileId });
     expect(reused.reused).toBe(true);
-    expect(reused.assistantMessage).toMatchObject({ status: 'complete', content: answer.content });
+    expect(reused.assistantMessage).toMatchObject({ status: 'complete', content: answer.content, reused: true });
     expect(fake.requests.length).toBe(requestsBefore);
+    // Kept with the answer, so it is still labelled when the conversation is opened later; the first one is not marked.
+    const stored = await tb.value('messages:list', { conversationId: reused.conversation.id });
+    expect(stored.find((m) => m.id === reused.assistantMessage.id)?.reused).toBe(true);
+    expect(answer.reused).toBeUndefined();
 
     const regenerated = await tb.value('files:explain', { fileId: again.fileId, regenerate: true });
     expect(regenerated.reused).toBe(false);
-    expect((await tb.waitForDone(regenerated.assistantMessage.id)).status).toBe('complete');
+    const fresh = await tb.waitForDone(regenerated.assistantMessage.id);
+    expect(fresh.status).toBe('complete');
+    expect(fresh.reused).toBeUndefined();
     expect(fake.requests.length).toBe(requestsBefore + 1);
   });
 

@@ -39,6 +39,7 @@ describe('migration 0006 (usage)', () => {
   });
 
   it('leaves existing messages’ usage as reported, and stores an estimated one as such', () => {
+    migrate(db, migrations); // the repository is written for the latest schema
     const messages = createMessageRepository(db);
     expect(messages.get('a')!.usage).toEqual({ promptTokens: 10, completionTokens: 5 });
     messages.finish('s', { status: 'complete', content: 'done', error: null, finishReason: 'stop', usage: { promptTokens: 7, completionTokens: 3, estimated: true }, costUsd: 0, ttftMs: 1, totalMs: 2, now: at + 10 });

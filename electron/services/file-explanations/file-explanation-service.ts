@@ -129,6 +129,7 @@ export function createFileExplanationService(deps: FileExplanationDeps) {
         status: saved ? 'complete' : 'streaming',
         model: entry.model,
         now: now + 1,
+        reused: saved !== null,
       });
       deps.attachments.insert({
         id: randomUUID(),

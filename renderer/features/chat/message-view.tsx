@@ -63,7 +63,7 @@ export function MessageView({ message }: { message: Message }) {
           {message.error.message}
         </div>
       )}
-      {message.role === 'assistant' && <ReusedNote messageId={message.id} />}
+      {message.role === 'assistant' && <ReusedNote message={message} />}
       {!editing && <MessageActions message={message} />}
     </article>
   );
