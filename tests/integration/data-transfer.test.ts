@@ -45,6 +45,32 @@ describe('export and import', () => {
     expect(await b.value('conversations:list', {})).toHaveLength(2);
   });
 
+  it('keeps what the answers are marked with: tokens Parley counted itself, an explanation reused', async () => {
+    model.setScenario({ kind: 'stream', chunks: ['Counted ', 'here.'], usage: null });
+    try {
+      const a = makeBackend({ baseUrl: model.baseUrl });
+      const c = await a.newConversation();
+      await a.waitForDone((await a.send(c.id, 'Count it yourself')).assistantMessage.id);
+      const source = { kind: 'bytes' as const, name: 'note.txt', base64: Buffer.from('A short note.\n').toString('base64') };
+      const first = await a.value('files:explain', { fileId: (await a.value('files:prepare', { source })).fileId });
+      await a.waitForDone(first.assistantMessage.id);
+      expect((await a.value('files:explain', { fileId: (await a.value('files:prepare', { source })).fileId })).reused).toBe(true);
+
+      const marks = async (tb: typeof a) => {
+        const lists = await Promise.all((await tb.value('conversations:list', {})).map((x) => tb.value('messages:list', { conversationId: x.id })));
+        return lists.flat().filter((m) => m.role === 'assistant').map((m) => [m.content, m.usage?.estimated === true, m.reused === true]).sort();
+      };
+      const exported = await marks(a);
+      // The chat answer's tokens were counted by Parley; the file's explanation and its reused copy carry no usage.
+      expect(exported).toEqual([['Counted here.', false, false], ['Counted here.', false, true], ['Counted here.', true, false]]);
+      const b = makeBackend({ baseUrl: model.baseUrl });
+      await b.value('data:import', { content: (await a.value('data:exportAll', {})).content });
+      expect(await marks(b)).toEqual(exported);
+    } finally {
+      model.setScenario({ kind: 'echo' });
+    }
+  });
+
   it('imports a single exported conversation', async () => {
     const a = makeBackend({ baseUrl: model.baseUrl });
     const c = await a.newConversation();

@@ -10,9 +10,9 @@ export function createImportRepository(db: Database.Database) {
   );
   const insertMessage = db.prepare(
     `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, error_code, error_message, retry_after_ms,
-       model, finish_reason, prompt_tokens, completion_tokens, cost_usd, ttft_ms, total_ms, created_at, updated_at)
+       model, finish_reason, prompt_tokens, completion_tokens, usage_estimated, cost_usd, ttft_ms, total_ms, created_at, updated_at, reused)
      VALUES (@id, @conversationId, @parentId, @role, @content, @status, @errorCode, @errorMessage, @retryAfterMs,
-       @model, @finishReason, @promptTokens, @completionTokens, @costUsd, @ttftMs, @totalMs, @createdAt, @updatedAt)`,
+       @model, @finishReason, @promptTokens, @completionTokens, @usageEstimated, @costUsd, @ttftMs, @totalMs, @createdAt, @updatedAt, @reused)`,
   );
   const searchTerms = createSearchTerms(db);
   return {
@@ -29,6 +29,8 @@ export function createImportRepository(db: Database.Database) {
             retryAfterMs: m.error?.retryAfterMs ?? null,
             promptTokens: m.usage?.promptTokens ?? null,
             completionTokens: m.usage?.completionTokens ?? null,
+            usageEstimated: m.usage?.estimated === true ? 1 : 0,
+            reused: m.reused ? 1 : 0,
           });
         }
       }
