@@ -187,6 +187,7 @@ export function createBackend(options: BackendOptions): Backend {
     // An explanation's spending counts towards the budgets and shows on the dashboard like a chat answer's.
     emit: usage.recordingAnswers(emit, (id) => conversations.get(id)?.providerId ?? null),
     budgetGuard: () => usage.guard(false),
+    costOf: (model, u) => usage.costOf(model, u),
     ...(options.acceptFilePaths === false ? { acceptPaths: false } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timings ? { timings: options.timings } : {}),

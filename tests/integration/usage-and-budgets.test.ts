@@ -117,6 +117,20 @@ describe('tokens and cost', () => {
   });
 });
 
+describe('a dropped file’s explanation', () => {
+  it('is priced at the person’s prices, under the answer as on the dashboard', async () => {
+    fake.setScenario({ kind: 'stream', chunks: ['It greets.'], usage: { prompt_tokens: 1_000, completion_tokens: 1_000 } });
+    const tb = makeBackend({ baseUrl: fake.baseUrl });
+    await tb.value('settings:setPrices', { overrides: [{ model: 'gpt-4o-mini', inputPerMillion: 1000, outputPerMillion: 1000 }] });
+    const source = { kind: 'bytes' as const, name: 'greet.py', base64: Buffer.from('print("hello")\n').toString('base64') };
+    const started = await tb.value('files:explain', { fileId: (await tb.value('files:prepare', { source })).fileId });
+    const answer = await tb.waitForDone(started.assistantMessage.id);
+    expect(answer).toMatchObject({ status: 'complete', model: 'gpt-4o-mini', usage: { promptTokens: 1_000, completionTokens: 1_000 } });
+    expect(answer.costUsd).toBeCloseTo(2, 9);
+    expect((await tb.value('usage:summary', { from: today(), to: today() })).totals.costUsd).toBeCloseTo(2, 9);
+  });
+});
+
 describe('budgets', () => {
   it('warns from 80 % of the day’s budget, stops at 100 %, lets one request through when asked, then stops again', async () => {
     const tb = makeBackend({ baseUrl: fake.baseUrl });

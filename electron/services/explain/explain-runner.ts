@@ -44,6 +44,8 @@ export interface ExplainOptions {
   timings?: Partial<StreamTimings>;
   /** Per non-streamed request. */
   requestTimeoutMs?: number;
+  /** The cost at the person's prices (Settings' price overrides); the catalogue's list prices when absent. */
+  costOf?: (model: string, usage: Usage) => number | null;
 }
 
 export interface ExplanationResult {
@@ -103,7 +105,7 @@ export async function explainFile(o: ExplainOptions): Promise<ExplanationResult>
       text,
       error,
       usage,
-      costUsd: estimateCostUsd(plan.model, usage.promptTokens, usage.completionTokens),
+      costUsd: o.costOf ? o.costOf(plan.model, usage) : estimateCostUsd(plan.model, usage.promptTokens, usage.completionTokens),
     };
   };
   const stream = async (messages: OpenAI.Chat.Completions.ChatCompletionMessageParam[]) => {

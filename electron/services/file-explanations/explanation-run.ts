@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import type { ExplanationProgress } from '../../../shared/file-explanation';
-import type { Message } from '../../../shared/domain';
+import type { Message, Usage } from '../../../shared/domain';
 import { estimateCostUsd } from '../../../shared/model-catalogue';
 import type { AttachmentRepository } from '../../db/attachment-repository';
 import type { ConversationRepository } from '../../db/conversation-repository';
@@ -31,6 +31,8 @@ export interface ExplanationRunDeps {
   log?: Logger | undefined;
   /** Called as the answer ends, before the window hears so: a Stop pressed on the finished answer then finds nothing to stop. */
   onEnded: (messageId: string) => void;
+  /** The cost at the person's prices, as a chat answer's; the catalogue's list prices when absent. */
+  costOf?: ((model: string, usage: Usage) => number | null) | undefined;
 }
 
 type Outcome = Pick<ExplanationResult, 'status' | 'error' | 'usage' | 'costUsd'>;
@@ -49,6 +51,7 @@ function keptParts(result: ExplanationResult, total: number): string {
  * it is stored complete.
  */
 export function createExplanationRun(deps: ExplanationRunDeps) {
+  const costOf = deps.costOf ?? ((model: string, u: Usage) => estimateCostUsd(model, u.promptTokens, u.completionTokens));
   function finish(conversationId: string, assistant: Message, content: string, outcome: Outcome, started: number): void {
     const now = Date.now();
     if (outcome.status === 'error') {
@@ -101,7 +104,7 @@ export function createExplanationRun(deps: ExplanationRunDeps) {
           persist,
           timings: deps.timings,
         });
-        const costUsd = outcome.usage ? estimateCostUsd(entry.model, outcome.usage.promptTokens, outcome.usage.completionTokens) : null;
+        const costUsd = outcome.usage ? costOf(entry.model, outcome.usage) : null;
         if (outcome.status === 'complete') progress({ phase: 'done', partsDone: 1, partsTotal: 1 });
         finish(conversationId, assistant, outcome.content, { ...outcome, usage: outcome.usage ?? { promptTokens: 0, completionTokens: 0 }, costUsd }, started);
         if (outcome.status === 'complete') saveForReuse(entry, assistant, outcome.content, []);
@@ -121,6 +124,7 @@ export function createExplanationRun(deps: ExplanationRunDeps) {
         onDelta,
         persist,
         timings: deps.timings,
+        costOf,
       });
       const complete = result.status === 'complete';
       finish(conversationId, assistant, complete ? result.text : keptParts(result, plan.parts.length), result, started);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ExplainFileInput, ExplainFileOutput, FileSourceInput, OpenedFile, PreparedFile } from '../../../shared/dropped-files';
-import type { Conversation } from '../../../shared/domain';
+import type { Conversation, Usage } from '../../../shared/domain';
 import type { PromptTemplate } from '../../../shared/prompt-templates';
 import type { AttachmentRepository } from '../../db/attachment-repository';
 import type { ConversationRepository } from '../../db/conversation-repository';
@@ -44,6 +44,8 @@ export interface FileExplanationDeps {
   log?: Logger;
   /** Answers a full disk kept from being stored, shared with chat so either writes the other's first. */
   unsaved?: UnsavedAnswers;
+  /** The cost at the person's prices, as a chat answer's; the catalogue's list prices when absent. */
+  costOf?: (model: string, usage: Usage) => number | null;
 }
 
 interface ActiveRun {
