@@ -175,8 +175,6 @@ export function createChatService(deps: ChatServiceDeps) {
   async function sendNow(input: ParsedInput<'chat:send'>): Promise<ChannelOutput<'chat:send'>> {
     const conversation = deps.conversations.get(input.conversationId);
     if (!conversation) throw new AppError('NOT_FOUND', 'That conversation no longer exists.');
-    // An answer the full disk kept from being stored goes first, or its conversation would look busy for ever.
-    unsaved.saveWaiting();
     const { client, model } = await readyToAnswer({ ...deps, clientFor }, conversation);
 
     const newest = deps.messages.newestIn(conversation.id);
@@ -199,22 +197,23 @@ export function createChatService(deps: ChatServiceDeps) {
     return { userMessage, assistantMessage };
   }
 
-  const afterWaiting = <T,>(start: () => Promise<T>): Promise<T> => {
-    unsaved.saveWaiting();
-    return start();
-  };
+  // Every start first writes an answer the full disk kept from being stored, or its conversation would look busy for ever.
+  const startAfterWaiting = <T,>(conversationId: string, request: unknown, start: () => Promise<T>): Promise<T> =>
+    startOnce(conversationId, request, async () => {
+      unsaved.saveWaiting();
+      return start();
+    });
   const branches = createBranchActions({ ...deps, clientFor, startAnswer });
   const conversationOf = (messageId: string) => deps.messages.get(messageId)?.conversationId ?? `message ${messageId}`;
 
   return {
-    // Like a send, each first writes an answer the full disk held back: until then its conversation looks busy.
-    regenerate: (messageId: string) => startOnce(conversationOf(messageId), ['regenerate', messageId], () => afterWaiting(() => branches.regenerate(messageId))),
-    edit: (messageId: string, content: string) => startOnce(conversationOf(messageId), ['edit', messageId, content], () => afterWaiting(() => branches.edit(messageId, content))),
-    continueAnswer: (messageId: string) => startOnce(conversationOf(messageId), ['continue', messageId], () => afterWaiting(() => branches.continueAnswer(messageId))),
+    regenerate: (messageId: string) => startAfterWaiting(conversationOf(messageId), ['regenerate', messageId], () => branches.regenerate(messageId)),
+    edit: (messageId: string, content: string) => startAfterWaiting(conversationOf(messageId), ['edit', messageId, content], () => branches.edit(messageId, content)),
+    continueAnswer: (messageId: string) => startAfterWaiting(conversationOf(messageId), ['continue', messageId], () => branches.continueAnswer(messageId)),
 
     /** A second identical send while the first is starting (a double click) gets the first one's messages, not a second question. */
     send(input: ParsedInput<'chat:send'>): Promise<ChannelOutput<'chat:send'>> {
-      return startOnce(input.conversationId, input, () => sendNow(input));
+      return startAfterWaiting(input.conversationId, input, () => sendNow(input));
     },
 
     stop(messageId: string): boolean {

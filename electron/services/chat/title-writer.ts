@@ -50,13 +50,13 @@ export function createTitleWriter({ conversations, messages, emit, usage, timeou
       if (answer.status !== 'complete' || inFlight.has(conversationId)) return;
       // Reasoning models spend a small token budget thinking and return nothing.
       if (findModel(model)?.reasoning) return;
-      // A spent budget stops requests nobody asked for; the first-line title stays.
-      if (usage?.status().level === 'exceeded') return;
       // Two single-row reads, not the whole conversation: this runs after every answer.
       const conversation = conversations.get(conversationId);
       const question = answer.parentId ? messages.get(answer.parentId) : null;
       // Only an answer to the opening question, while the title is still the first-line one.
       if (!conversation || !question || question.parentId !== null || conversation.title !== titleFrom(question.content)) return;
+      // A spent budget stops requests nobody asked for; the first-line title stays. Asked last: it sums the spending.
+      if (usage?.status().level === 'exceeded') return;
 
       const automaticTitle = conversation.title;
       const controller = new AbortController();
