@@ -18,7 +18,7 @@ import path from 'node:path';
  * runs the bundle's first request). An `await import()` of one becomes a
  * require of its vendor file when it runs.
  */
-const lazyPackages = ['openai', 'unpdf', 'mammoth'];
+export const lazyPackages = ['openai', 'unpdf', 'mammoth'];
 const buildRequire = createRequire(import.meta.url);
 
 /** What a package exports, as main's bundle would see it. */
@@ -74,5 +74,3 @@ export function vendorBuilds(common: BuildOptions, outDir: string): BuildOptions
     target: 'node20',
   }));
 }
-
-export const lazyPackageNames = lazyPackages;

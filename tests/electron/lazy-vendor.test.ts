@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { lazyPackageNames } from '../../electron/tools/lazy-vendor';
+import { lazyPackages } from '../../electron/tools/lazy-vendor';
 import { buildShell } from '../../electron/tools/build-shell';
 import { docx } from '../fixtures/files/docx-fixture';
 import { pdfWithText } from '../fixtures/files/pdf-fixtures';
@@ -47,7 +47,7 @@ afterAll(async () => {
 describe('the packages main loads when first used', () => {
   it('are not in main.cjs: each is its own file in vendor/', () => {
     const { sources } = JSON.parse(readFileSync(`${mainFile}.map`, 'utf8')) as { sources: string[] };
-    for (const name of lazyPackageNames) {
+    for (const name of lazyPackages) {
       expect(sources.filter((s) => s.includes(`node_modules/${name}/`))).toEqual([]);
       expect(readFileSync(path.join(outDir, 'vendor', `${name}.cjs`), 'utf8').length).toBeGreaterThan(10_000);
     }
