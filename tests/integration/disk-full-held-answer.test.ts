@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/domain';
 import { freshDataDirEachTest, useFakeOpenAI } from '../fixtures/suite-hooks';
-import { makeBackend, type TestBackend } from '../fixtures/test-backend';
+import { closeAllBackends, makeBackend, type TestBackend } from '../fixtures/test-backend';
 
 const fake = useFakeOpenAI();
 const data = freshDataDirEachTest();
+afterEach(closeAllBackends);
 
 interface HeldAnswer {
   tb: TestBackend;
@@ -58,42 +59,30 @@ async function answerHeldBackByFullDisk(): Promise<HeldAnswer> {
 describe('an answer the full disk held back, once there is room again', () => {
   it('is stored before a Regenerate, which then answers instead of saying the conversation is busy', async () => {
     const { tb, db, answer, arrived } = await answerHeldBackByFullDisk();
-    try {
-      fake.setScenario({ kind: 'stream', chunks: ['A shorter answer.'] });
-      const regenerated = await tb.value('chat:regenerate', { messageId: answer.id });
-      expect(rowOf(db, answer.id)).toEqual({ status: 'error', content: arrived });
-      expect(await tb.waitForDone(regenerated.assistantMessage.id)).toMatchObject({ status: 'complete', content: 'A shorter answer.' });
-    } finally {
-      await tb.close();
-    }
+    fake.setScenario({ kind: 'stream', chunks: ['A shorter answer.'] });
+    const regenerated = await tb.value('chat:regenerate', { messageId: answer.id });
+    expect(rowOf(db, answer.id)).toEqual({ status: 'error', content: arrived });
+    expect(await tb.waitForDone(regenerated.assistantMessage.id)).toMatchObject({ status: 'complete', content: 'A shorter answer.' });
   });
 
   it('is stored before a Continue, which goes on from all of it', async () => {
     const { tb, db, answer, arrived } = await answerHeldBackByFullDisk();
-    try {
-      fake.setScenario({ kind: 'stream', chunks: [' The end.'] });
-      // The answer already ended once (cut by the full disk): the end that counts is the next one.
-      const endsOf = () => tb.events.flatMap((e) => (e.event === 'chat:done' && e.payload.message.id === answer.id ? [e.payload.message] : []));
-      await tb.value('chat:continue', { messageId: answer.id });
-      await expect.poll(() => endsOf().length).toBe(2);
-      expect(endsOf()[1]).toMatchObject({ status: 'complete', content: `${arrived} The end.` });
-      expect(rowOf(db, answer.id).content).toBe(`${arrived} The end.`);
-    } finally {
-      await tb.close();
-    }
+    fake.setScenario({ kind: 'stream', chunks: [' The end.'] });
+    // The answer already ended once (cut by the full disk): the end that counts is the next one.
+    const endsOf = () => tb.events.flatMap((e) => (e.event === 'chat:done' && e.payload.message.id === answer.id ? [e.payload.message] : []));
+    await tb.value('chat:continue', { messageId: answer.id });
+    await expect.poll(() => endsOf().length).toBe(2);
+    expect(endsOf()[1]).toMatchObject({ status: 'complete', content: `${arrived} The end.` });
+    expect(rowOf(db, answer.id).content).toBe(`${arrived} The end.`);
   });
 
   it('is stored before a file is explained in its conversation', async () => {
     const { tb, db, answer, arrived } = await answerHeldBackByFullDisk();
-    try {
-      fake.setScenario({ kind: 'stream', chunks: ['It greets.'] });
-      const source = { kind: 'bytes' as const, name: 'greet.py', base64: Buffer.from('print("hello")\n').toString('base64') };
-      const prepared = await tb.value('files:prepare', { source, conversationId: answer.conversationId });
-      const explained = await tb.value('files:explain', { fileId: prepared.fileId, conversationId: answer.conversationId });
-      expect(rowOf(db, answer.id)).toEqual({ status: 'error', content: arrived });
-      expect(await tb.waitForDone(explained.assistantMessage.id)).toMatchObject({ status: 'complete', content: 'It greets.' });
-    } finally {
-      await tb.close();
-    }
+    fake.setScenario({ kind: 'stream', chunks: ['It greets.'] });
+    const source = { kind: 'bytes' as const, name: 'greet.py', base64: Buffer.from('print("hello")\n').toString('base64') };
+    const prepared = await tb.value('files:prepare', { source, conversationId: answer.conversationId });
+    const explained = await tb.value('files:explain', { fileId: prepared.fileId, conversationId: answer.conversationId });
+    expect(rowOf(db, answer.id)).toEqual({ status: 'error', content: arrived });
+    expect(await tb.waitForDone(explained.assistantMessage.id)).toMatchObject({ status: 'complete', content: 'It greets.' });
   });
 });
