@@ -30,19 +30,46 @@ function inlineFirstStyles(): Plugin {
   };
 }
 
+/**
+ * The main window's early script (renderer/boot/shell-list.ts) is an entry of its own, loaded by an async
+ * module script: it runs as soon as it and its few imports are in, without waiting for React and the app's
+ * other modules to load and evaluate, as the page's main script does. Vite merges every module script
+ * written in the HTML into that one entry, so the tag is added here, after the build has named the file.
+ */
+function earlyScript(entry: string, page: string): Plugin {
+  return {
+    name: 'parley:early-script',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle || path.basename(ctx.filename) !== page) return html;
+        const chunk = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === entry);
+        if (!chunk) throw new Error(`parley:early-script: no entry chunk named ${entry}`);
+        // Before the page's own script, so it is asked for first.
+        return html.replace('<script type="module"', `<script type="module" async crossorigin src="./${chunk.fileName}"></script>\n    <script type="module"`);
+      },
+    },
+  };
+}
+
 // The renderer only. The Electron main and preload bundles are built by electron/tools.
 export default defineConfig({
   root: 'renderer',
   // Relative asset URLs, so the same build loads from file:// in Electron and from the browser host.
   base: './',
-  plugins: [react(), inlineFirstStyles()],
+  plugins: [react(), inlineFirstStyles(), earlyScript('shell-list', 'index.html')],
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,
     target: 'chrome130',
     rollupOptions: {
       // Two pages: the main window, and the quick-ask window, which must load small and fast (issue 4).
-      input: { index: path.join(renderer, 'index.html'), quick: path.join(renderer, 'quick.html') },
+      input: {
+        index: path.join(renderer, 'index.html'),
+        quick: path.join(renderer, 'quick.html'),
+        'shell-list': path.join(renderer, 'boot', 'shell-list.ts'),
+      },
     },
   },
 });

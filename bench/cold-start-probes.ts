@@ -6,14 +6,17 @@ declare global {
   interface Window {
     /** performance.now() of the first paint and first contentful paint, from a PerformanceObserver. */
     __coldPaint?: { fp?: number; fcp?: number };
-    /** performance.now() when the conversation list's first item was in the DOM. */
+    /** performance.now() when the app's conversation list (React's) had its first item in the DOM. */
     __coldListAt?: number;
+    /** performance.now() when the app shell's picture of the list (renderer/boot/shell-list.ts) had its first row. */
+    __coldShellListAt?: number;
   }
 }
 
 /**
  * Installed before any page script: paint entries from a buffered PerformanceObserver, and a MutationObserver
- * noting when the first item of the Conversations navigation (its <li>, role listitem) is in the DOM.
+ * noting when the shell's first row of the list is in the DOM and when the app's is (the first item, role
+ * listitem, of the Conversations navigation).
  */
 function coldProbe(): void {
   window.__coldPaint = {};
@@ -24,6 +27,7 @@ function coldProbe(): void {
     }
   }).observe({ type: 'paint', buffered: true });
   const seen = new MutationObserver(() => {
+    if (document.querySelector('#boot-shell li')) window.__coldShellListAt ??= performance.now();
     if (document.querySelector('nav[aria-label="Conversations"] li')) {
       window.__coldListAt ??= performance.now();
       seen.disconnect();
@@ -35,8 +39,12 @@ function coldProbe(): void {
 export interface ColdPageLoad {
   firstPaintMs: number;
   fcpMs: number;
-  /** NaN when the page has no conversation list (the quick page), or never showed an item (the empty database). */
+  /** When a row of the list was first shown, the shell's or the app's; NaN without a list (quick page, empty database). */
   listMs: number;
+  /** When the app's own list (React's, in the Conversations navigation) had its first item; NaN as for listMs. */
+  appListMs: number;
+  /** When the shell's picture of the list had its first row; NaN if React's list came first or there is none. */
+  shellListMs: number;
   /** Script responses: URL and gzip size of the body, once `readScripts` has read them. */
   scripts: { url: string; gzipBytes: number; rawBytes: number }[];
   /** Reads the scripts fetched so far into `scripts`; call once the timings are taken. */
@@ -59,8 +67,13 @@ export async function coldPageLoad(browser: Browser, url: string, list: boolean)
   const paint = await page
     .waitForFunction(() => (window.__coldPaint?.fcp !== undefined ? window.__coldPaint : undefined), undefined, { timeout: 30_000 })
     .then((h) => h.jsonValue() as Promise<{ fp?: number; fcp: number }>);
-  let listMs = Number.NaN;
-  if (list) listMs = (await page.waitForFunction(() => window.__coldListAt, undefined, { timeout: 60_000 }).then((h) => h.jsonValue()))!;
+  let appListMs = Number.NaN;
+  let shellListMs = Number.NaN;
+  if (list) {
+    appListMs = (await page.waitForFunction(() => window.__coldListAt, undefined, { timeout: 60_000 }).then((h) => h.jsonValue()))!;
+    shellListMs = (await page.evaluate(() => window.__coldShellListAt)) ?? Number.NaN;
+  }
+  const listMs = Math.min(appListMs, shellListMs || Number.POSITIVE_INFINITY);
   const scripts: ColdPageLoad['scripts'] = [];
   async function readScripts(): Promise<void> {
     for (const r of responses.splice(0)) {
@@ -68,7 +81,7 @@ export async function coldPageLoad(browser: Browser, url: string, list: boolean)
       if (body) scripts.push({ url: r.url(), rawBytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length });
     }
   }
-  return { firstPaintMs: paint.fp ?? paint.fcp, fcpMs: paint.fcp, listMs, scripts, readScripts, page };
+  return { firstPaintMs: paint.fp ?? paint.fcp, fcpMs: paint.fcp, listMs, appListMs, shellListMs, scripts, readScripts, page };
 }
 
 export interface RendererMemory {

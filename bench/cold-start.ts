@@ -141,6 +141,8 @@ export const coldStart: Scenario = {
       const fcp = (l: ColdPageLoad[]) => l.map((x) => x.fcpMs);
       const fp = (l: ColdPageLoad[]) => l.map((x) => x.firstPaintMs);
       const list = runs.big.map((x) => x.listMs);
+      const appList = runs.big.map((x) => x.appListMs);
+      const shellFirst = runs.big.filter((x) => x.shellListMs < x.appListMs).length;
       const bigFcpP95 = percentile(fcp(runs.big), 95);
       const emptyFcpP95 = percentile(fcp(runs.empty), 95);
       const listP95 = percentile(list, 95);
@@ -163,14 +165,16 @@ export const coldStart: Scenario = {
         },
         {
           metric: 'listShownP95Ms',
-          label: 'conversation list: first item in the DOM, p95',
+          label: 'conversation list shown: first row in the DOM, the shell\'s or the app\'s, p95',
           value: listP95,
           op: '<=',
           limit: 400,
           unit: 'ms',
           baseline: { label: 'empty database, first contentful paint p95', value: emptyFcpP95 },
           ratio: { value: listP95 / emptyFcpP95, reads: 'list shown/empty page painted, lower is better' },
-          detail: `p50 ${fmt(median(list))} ms, max ${fmt(max(list))} ms: from navigation start to the first <li> (role listitem) inside the "Conversations" navigation`,
+          detail:
+            `p50 ${fmt(median(list))} ms, max ${fmt(max(list))} ms: from navigation start to the first row of the list, drawn into the app shell by its early script (renderer/boot/shell-list.ts, first in ${shellFirst} of ${runs.big.length} loads) or by the app. ` +
+            `The app's own list (the first <li>, role listitem, inside the "Conversations" navigation, which takes clicks): p50 ${fmt(median(appList))} ms, p95 ${fmt(percentile(appList, 95))} ms, max ${fmt(max(appList))} ms`,
         },
         {
           metric: 'initialJsGzipKB',
@@ -234,6 +238,8 @@ export const coldStart: Scenario = {
           firstContentfulPaintP95Ms: bigFcpP95,
           listShownP50Ms: median(list),
           listShownP95Ms: listP95,
+          appListShownP50Ms: median(appList),
+          appListShownP95Ms: percentile(appList, 95),
           initialJsGzipKB: kB(js),
           backendStartP50Ms: bigStartP50,
           backendStartAfterCrashP50Ms: median(big.afterCrash),

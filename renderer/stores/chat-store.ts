@@ -1,25 +1,20 @@
 import { create } from 'zustand';
 import type { Conversation, Message } from '../../shared/domain';
 import { parley, ParleyError, unwrap } from '../api/parley';
+import { conversationPageSize, takeFirstPage } from '../boot/first-page';
 import { preloadMarkdown } from '../components/markdown-loader';
 import { holdDelta } from './early-deltas';
 import { upsert } from './message-merge';
 import { shownLeafId, useBranchStore } from './branch-store';
 import { useUsageStore } from './usage-store';
 
-/**
- * The list is read a page at a time: the first page is what the window
- * shows at start, and the rest comes as the person scrolls. Reading and
- * rendering all of a 10,000-conversation history took seconds and 200 MB
- * (bench/cold-start.ts).
- */
-export const conversationPageSize = 100;
-
 interface ChatState {
   /** The pages of the list read so far, in list order. */
   conversations: Conversation[];
   /** Whether the list goes on beyond the pages read. */
   moreConversations: boolean;
+  /** False until the first page has been read (or failed), so an unread list is not shown as an empty one. */
+  listRead: boolean;
   /** Conversations opened (from search) that the pages read so far do not hold yet. */
   outsideList: Record<string, Conversation>;
   selectedId: string | null;
@@ -44,6 +39,7 @@ const explain = (err: unknown) => (err instanceof Error ? err.message : String(e
 export const useChatStore = create<ChatState>((set, get) => ({
   conversations: [],
   moreConversations: false,
+  listRead: false,
   outsideList: {},
   selectedId: null,
   messages: {},
@@ -52,10 +48,10 @@ export const useChatStore = create<ChatState>((set, get) => ({
 
   async loadConversations() {
     try {
-      const page = await unwrap(parley.conversations.list({ limit: conversationPageSize }));
-      set({ conversations: page, moreConversations: page.length === conversationPageSize });
+      const page = await unwrap(takeFirstPage());
+      set({ conversations: page, moreConversations: page.length === conversationPageSize, listRead: true });
     } catch (err) {
-      set({ problem: explain(err) });
+      set({ problem: explain(err), listRead: true });
     }
   },
 

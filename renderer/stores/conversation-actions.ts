@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { Conversation } from '../../shared/domain';
 import { parley, unwrap } from '../api/parley';
-import { conversationById, conversationPageSize, useChatStore } from './chat-store';
+import { conversationPageSize } from '../boot/first-page';
+import { conversationById, useChatStore } from './chat-store';
 
 /** How long a deleted conversation can be brought back before it is really deleted. */
 export const undoWindowMs = 6_000;

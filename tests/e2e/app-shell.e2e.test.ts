@@ -120,4 +120,76 @@ describe('the app shell of the main window', () => {
       expect(shell.composerBottom).toBeCloseTo(app.composerBottom, 0);
     });
   });
+
+  it('draws the first rows of the conversation list while the app loads, where the app then shows them, from one request', async () => {
+    // Created oldest first: the list shows the newest first. One is pinned, one was asked in the quick window.
+    for (const [title, origin] of [['Shell row three', 'chat'], ['Shell row two', 'quick'], ['Shell row one', 'chat']] as const) {
+      await session.invoke('conversations:create', { title, origin });
+    }
+    const pinned = (await session.invoke('conversations:create', { title: 'Shell pinned row' })) as { id: string };
+    await session.invoke('conversations:setPinned', { id: pinned.id, pinned: true });
+
+    await pageWith({}, async (page) => {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+        await released;
+        await route.continue();
+      });
+      let listRequests = 0;
+      page.on('request', (r) => void (r.url().includes('/api/invoke/conversations:list') && listRequests++));
+      const rowsOf = (rows: Locator) =>
+        rows.evaluateAll((els) =>
+          els.map((e) => {
+            const r = e.getBoundingClientRect();
+            return { title: e.querySelector('.conversation-title')?.textContent, y: r.y, height: r.height, width: r.width };
+          }),
+        );
+      const groupsOf = (root: Locator) => root.locator('.group-label').allTextContents();
+
+      await page.goto(session.host.url, { waitUntil: 'commit' });
+      const shellRows = page.locator('#boot-shell li');
+      await shellRows.first().waitFor();
+      const shell = await rowsOf(shellRows);
+      const shellGroups = await groupsOf(page.locator('#boot-shell'));
+      // (An earlier test of this file leaves a conversation of its own below these.)
+      expect(shell.map((r) => r.title).slice(0, 4)).toEqual(['Shell pinned row', 'Shell row one', 'Shell row two', 'Shell row three']);
+      expect(shellGroups).toEqual(['Pinned', 'Today']);
+      expect(await page.locator('#boot-shell .origin-badge').allTextContents()).toEqual(['Quick']);
+      // Still a picture: nothing in it for assistive tech but "Loading Parley…", and the placeholder lines gone.
+      expect(await page.locator('body').ariaSnapshot()).toBe('- paragraph: Loading Parley…');
+      expect(await page.locator('.boot-line').count()).toBe(0);
+
+      release();
+      const chat = new ChatWindow(page);
+      await chat.conversation('Shell row one').waitFor();
+      expect(await page.locator('#boot-shell').count()).toBe(0);
+      const app = await rowsOf(chat.conversations.getByRole('listitem'));
+      expect(app.slice(0, shell.length)).toEqual(shell);
+      expect(await groupsOf(chat.conversations)).toEqual(shellGroups);
+      // The app took the shell's answer instead of asking for the first page again.
+      expect(listRequests).toBe(1);
+    });
+  });
+
+  it('renders the app without a list slow to come, saying it is reading it rather than that there is none', async () => {
+    await session.invoke('conversations:create', { title: 'Slow list row' });
+    await pageWith({}, async (page) => {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/api\/invoke\/conversations:list$/, async (route) => {
+        await released;
+        await route.continue();
+      });
+      await page.goto(session.host.url);
+      const chat = new ChatWindow(page);
+      // The first render waits for the list only briefly: the app is there while the list is still on its way.
+      await page.getByRole('button', { name: 'Settings', exact: true }).waitFor();
+      expect(await chat.conversations.getByRole('status').textContent()).toBe('Reading your conversations…');
+      expect(await page.getByText('No conversations yet.').count()).toBe(0);
+      release();
+      await chat.conversation('Slow list row').waitFor();
+      expect(await page.getByText('Reading your conversations…').count()).toBe(0);
+    });
+  });
 });

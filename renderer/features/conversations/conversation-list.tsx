@@ -23,6 +23,7 @@ export function ConversationList() {
   // Field by field: a streamed answer changes the store many times a second and must not redraw the list.
   const conversations = useChatStore((s) => s.conversations);
   const selectedId = useChatStore((s) => s.selectedId);
+  const listRead = useChatStore((s) => s.listRead);
   const { select, rename, newChat } = useChatStore.getState();
   return (
     <nav className="sidebar" aria-label="Conversations">
@@ -31,7 +32,9 @@ export function ConversationList() {
       </button>
       <SearchPanel />
       {conversations.length === 0 ? (
-        <p className="empty-list">No conversations yet.</p>
+        <p className="empty-list" role="status">
+          {listRead ? 'No conversations yet.' : 'Reading your conversations…'}
+        </p>
       ) : (
         <ConversationGroups
           conversations={conversations}
