@@ -73,7 +73,7 @@ export async function coldPageLoad(browser: Browser, url: string, list: boolean)
     appListMs = (await page.waitForFunction(() => window.__coldListAt, undefined, { timeout: 60_000 }).then((h) => h.jsonValue()))!;
     shellListMs = (await page.evaluate(() => window.__coldShellListAt)) ?? Number.NaN;
   }
-  const listMs = Math.min(appListMs, shellListMs || Number.POSITIVE_INFINITY);
+  const listMs = Number.isNaN(shellListMs) ? appListMs : Math.min(appListMs, shellListMs);
   const scripts: ColdPageLoad['scripts'] = [];
   async function readScripts(): Promise<void> {
     for (const r of responses.splice(0)) {
