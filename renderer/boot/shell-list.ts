@@ -17,8 +17,9 @@ import { startFirstPage } from './first-page';
 function drawShellList(conversations: Conversation[]): void {
   const sidebar = document.querySelector('#boot-shell .boot-sidebar');
   if (!sidebar || conversations.length === 0) return;
+  // Rows are at least a group heading's 34 px tall: this many always fill the window's height.
   const fits = Math.ceil(window.innerHeight / 34);
-  const list = el('div', 'conversation-groups boot-list');
+  const list = el('div', 'conversation-groups');
   let ul: HTMLElement | null = null;
   for (const row of rowsOf(groupByDate(conversations)).slice(0, fits)) {
     if (row.kind === 'heading') {
