@@ -48,6 +48,9 @@ export interface ExplainOptions {
   costOf?: (model: string, usage: Usage) => number | null;
 }
 
+/** A cost at the catalogue's list prices: what an explanation costs where the person's own prices are not at hand. */
+export const listPriceCost = (model: string, usage: Usage): number | null => estimateCostUsd(model, usage.promptTokens, usage.completionTokens);
+
 export interface ExplanationResult {
   status: 'complete' | 'cancelled' | 'error';
   key: string;
@@ -105,7 +108,7 @@ export async function explainFile(o: ExplainOptions): Promise<ExplanationResult>
       text,
       error,
       usage,
-      costUsd: o.costOf ? o.costOf(plan.model, usage) : estimateCostUsd(plan.model, usage.promptTokens, usage.completionTokens),
+      costUsd: (o.costOf ?? listPriceCost)(plan.model, usage),
     };
   };
   const stream = async (messages: OpenAI.Chat.Completions.ChatCompletionMessageParam[]) => {

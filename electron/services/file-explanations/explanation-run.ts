@@ -1,7 +1,6 @@
 import type OpenAI from 'openai';
 import type { ExplanationProgress } from '../../../shared/file-explanation';
 import type { Message, Usage } from '../../../shared/domain';
-import { estimateCostUsd } from '../../../shared/model-catalogue';
 import type { AttachmentRepository } from '../../db/attachment-repository';
 import type { ConversationRepository } from '../../db/conversation-repository';
 import type { MessageRepository } from '../../db/message-repository';
@@ -11,8 +10,8 @@ import { errorCode } from '../logging/redaction';
 import { streamAnswer, type StreamTimings } from '../chat/answer-stream';
 import type { EmitEvent } from '../chat/chat-service';
 import type { TokenCounter } from '../chat/token-counter';
-import type { createUnsavedAnswers } from '../chat/unsaved-answers';
-import { explainFile, type ExplanationResult, type PartExplanation } from '../explain/explain-runner';
+import type { UnsavedAnswers } from '../chat/unsaved-answers';
+import { explainFile, listPriceCost, type ExplanationResult, type PartExplanation } from '../explain/explain-runner';
 import { explanationKey } from '../explain/explanation-key';
 import type { PreparedEntry } from './file-preparation';
 import { imageMessages } from './image-explanation';
@@ -23,7 +22,7 @@ export interface ExplanationRunDeps {
   attachments: AttachmentRepository;
   emit: EmitEvent;
   counter: TokenCounter;
-  unsaved: ReturnType<typeof createUnsavedAnswers>;
+  unsaved: UnsavedAnswers;
   timings: StreamTimings;
   /** The chat's backoff, when tests shorten it, so the parts' retries are shortened too. */
   retryBaseDelayMs?: number | undefined;
@@ -51,7 +50,7 @@ function keptParts(result: ExplanationResult, total: number): string {
  * it is stored complete.
  */
 export function createExplanationRun(deps: ExplanationRunDeps) {
-  const costOf = deps.costOf ?? ((model: string, u: Usage) => estimateCostUsd(model, u.promptTokens, u.completionTokens));
+  const costOf = deps.costOf ?? listPriceCost;
   function finish(conversationId: string, assistant: Message, content: string, outcome: Outcome, started: number): void {
     const now = Date.now();
     if (outcome.status === 'error') {
