@@ -33,7 +33,7 @@ import { createHeadlessDesktopShell } from './services/desktop/headless-desktop-
 import { createQuickAskSettings } from './services/desktop/quick-ask-settings';
 import { createQuickWindowService } from './services/desktop/quick-window-service';
 import { createUsageService } from './services/usage/usage-service';
-import { createFileLogger, type Logger } from './services/logging/logger';
+import { createFileLogger, type LogFields, type Logger } from './services/logging/logger';
 import { errorFields } from './services/logging/redaction';
 import { createAttachmentRepository } from './db/attachment-repository';
 import { createFileExplanationService, type FileExplanationService } from './services/file-explanations/file-explanation-service';
@@ -145,10 +145,14 @@ export function createBackend(options: BackendOptions): Backend {
   providers.startFirstRunProbe();
 
   const listeners = new Set<EventListener>();
-  // Damage met while running (a request, or an answer's write) makes the next start read the whole file.
+  // Damage met while running (a request, or an answer's write) is logged and makes the next start read the whole file.
   let damageSeen = false;
+  const noteDamage = (fields: LogFields) => {
+    damageSeen = true;
+    log.error('database', 'SQLite found the database damaged; the next start checks it in full', fields);
+  };
   const emit: EventListener = (event, payload) => {
-    if (event === 'chat:done' && (payload as EventPayload<'chat:done'>).message.error?.code === 'DATABASE_DAMAGED') damageSeen = true;
+    if (event === 'chat:done' && (payload as EventPayload<'chat:done'>).message.error?.code === 'DATABASE_DAMAGED') noteDamage({ channel: event });
     for (const l of listeners) l(event, payload);
   };
   const usage = createUsageService({ db, settings, providerName: (id) => provider.registry.list().providers.find((p) => p.id === id)?.name ?? id ?? 'unknown provider' });
@@ -201,10 +205,7 @@ export function createBackend(options: BackendOptions): Backend {
       log.error('ipc', 'Internal error in a handler', { channel, ...errorFields(err) });
       options.onInternalError?.(channel, err);
     },
-    onDatabaseDamage(channel, err) {
-      damageSeen = true;
-      log.error('database', 'SQLite found the database damaged; the next start checks it in full', { channel, ...errorFields(err) });
-    },
+    onDatabaseDamage: (channel, err) => noteDamage({ channel, ...errorFields(err) }),
   });
   log.info('startup', 'Parley backend ready', { schema: migration.to });
 
