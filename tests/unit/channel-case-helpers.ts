@@ -10,6 +10,16 @@ export interface ChannelCases {
 
 export const long = (n: number) => 'a'.repeat(n);
 
+/** Provider ids the contract refuses (shared/providers.ts ProviderId): empty, uppercase, spaced, path-like, too long, wrong type. */
+export const badProviderIds: [string, unknown][] = [
+  ['an empty provider id', ''],
+  ['an uppercase provider id', 'OpenAI'],
+  ['a provider id with a space', 'open ai'],
+  ['a provider id with a slash', 'a/b'],
+  ['a provider id of 41 characters', long(41)],
+  ['a number as provider id', 3],
+];
+
 /** Ids that must never reach a handler: empty, too long, path-like, spaced, non-ASCII, wrong type. */
 export const badIds: [string, unknown][] = [
   ['an empty id', ''],

@@ -3,18 +3,10 @@
  * validation tests (contract-input-validation-*.test.ts, through channel-cases.ts), kept here so that no test file
  * does not grow with every area.
  */
-const long = (n: number) => 'a'.repeat(n);
+import { badProviderIds, long } from './channel-case-helpers';
 
 const validAdd = { kind: 'compatible', name: 'Groq', baseUrl: 'https://api.groq.com/openai/v1', model: 'llama-3.1-8b-instant' };
 const validAzure = { kind: 'azure', name: 'Work Azure', baseUrl: 'https://work.openai.azure.com', apiVersion: '2024-10-21', deployment: 'gpt-4o-prod', model: 'gpt-4o' };
-
-const badProviderIds: [string, unknown][] = [
-  ['an empty provider id', ''],
-  ['an uppercase provider id', 'Groq'],
-  ['a provider id with a slash', 'a/b'],
-  ['a provider id of 41 characters', long(41)],
-  ['a number as provider id', 3],
-];
 
 const idRefusals = (field: string): [string, unknown][] => [
   [`missing ${field}`, {}],

@@ -7,15 +7,8 @@
  * files and the quick window have tables of their own (*-channel-cases.ts).
  */
 import type { ChannelName } from '../../shared/channels';
-import { idCases, long, type ChannelCases } from './channel-case-helpers';
+import { badProviderIds, idCases, long, type ChannelCases } from './channel-case-helpers';
 
-const badProviderIds: [string, unknown][] = [
-  ['an empty provider', ''],
-  ['an uppercase provider', 'OpenAI'],
-  ['a provider with a space', 'open ai'],
-  ['a provider of 41 characters', long(41)],
-  ['a number as provider', 1],
-];
 
 function providerCases(valid: Record<string, unknown>): [string, unknown][] {
   return [['missing providerId', {}], ...badProviderIds.map(([what, p]): [string, unknown] => [what, { ...valid, providerId: p }])];
